@@ -1,0 +1,126 @@
+package dev.crescendo.loadgen.config;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** Reads a stage config from JSON or YAML, strictly: unknown fields and bad values are errors with a path. */
+public final class ConfigLoader {
+    private static final ObjectMapper YAML = configure(new YAMLMapper());
+    private static final ObjectMapper JSON = configure(new JsonMapper());
+
+    private ConfigLoader() {}
+
+    public static StageConfig load(Path file) throws ConfigException {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("config file " + file + " does not exist");
+        } catch (IOException e) {
+            throw new ConfigException("config file " + file + " cannot be read: " + e.getMessage());
+        }
+        boolean json = file.getFileName().toString().endsWith(".json");
+        return parse(text, json);
+    }
+
+    public static StageConfig parse(String text, boolean json) throws ConfigException {
+        StageConfig config;
+        try {
+            config = (json ? JSON : YAML).readValue(text, StageConfig.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new ConfigException(
+                    "unknown field '" + join(e.getPath(), e.getPropertyName()) + "'; known fields here: "
+                            + e.getKnownPropertyIds());
+        } catch (JsonMappingException e) {
+            throw new ConfigException(describe(e));
+        } catch (JacksonException e) {
+            throw new ConfigException("config is not valid " + (json ? "JSON" : "YAML") + ": " + e.getOriginalMessage()
+                    + location(e));
+        }
+        if (config == null) {
+            throw new ConfigException("config is empty");
+        }
+        List<String> problems = StageConfigValidator.validate(config);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return config;
+    }
+
+    /** A JSON rendering of a config, for handing a stage to the generator (the operator's path). */
+    public static String toJson(StageConfig config) {
+        try {
+            return JSON.writeValueAsString(config);
+        } catch (JacksonException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String describe(JsonMappingException e) {
+        String field = join(e.getPath(), null);
+        String cause = e.getCause() instanceof IllegalArgumentException iae ? iae.getMessage() : e.getOriginalMessage();
+        // Jackson's messages name Java types; keep the first sentence, which says what was wrong.
+        int cut = cause.indexOf(" at [Source");
+        if (cut > 0) {
+            cause = cause.substring(0, cut);
+        }
+        return (field.isEmpty() ? "config" : "field " + field) + ": " + cause.replace("java.lang.", "");
+    }
+
+    private static String location(JacksonException e) {
+        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr() + ")";
+    }
+
+    static String join(List<JsonMappingException.Reference> path, String last) {
+        StringBuilder out = new StringBuilder();
+        List<JsonMappingException.Reference> refs = last != null && !path.isEmpty() ? path.subList(0, path.size() - 1) : path;
+        for (JsonMappingException.Reference ref : refs) {
+            if (ref.getFieldName() != null) {
+                out.append(out.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                out.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        if (last != null) {
+            out.append(out.isEmpty() ? "" : ".").append(last);
+        }
+        return out.toString();
+    }
+
+    private static ObjectMapper configure(ObjectMapper mapper) {
+        SimpleModule durations = new SimpleModule("crescendo-durations");
+        durations.addDeserializer(Duration.class, new JsonDeserializer<>() {
+            @Override
+            public Duration deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+                return Durations.parse(p.getValueAsString());
+            }
+        });
+        durations.addSerializer(Duration.class, new com.fasterxml.jackson.databind.JsonSerializer<>() {
+            @Override
+            public void serialize(Duration value, com.fasterxml.jackson.core.JsonGenerator gen,
+                                  com.fasterxml.jackson.databind.SerializerProvider serializers) throws IOException {
+                gen.writeString(value.toNanos() % 1_000_000 == 0 ? value.toMillis() + "ms" : value.toNanos() + "ns");
+            }
+        });
+        return mapper.registerModule(durations)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
+    }
+}

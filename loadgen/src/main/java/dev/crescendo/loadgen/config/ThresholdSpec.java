@@ -1,0 +1,29 @@
+package dev.crescendo.loadgen.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Duration;
+
+/**
+ * A limit on the generator's own numbers, evaluated every second over a recent window.
+ * Exactly one metric ({@code latency}, {@code errorRate}, {@code outcomeRate}) is set.
+ * {@code warn}/{@code fail}: a duration for latency ("250ms"), a share for rates ("1%" or 0.01).
+ * {@code for}: how long a {@code fail} breach must last before the stage aborts.
+ */
+public record ThresholdSpec(
+        String name,
+        LatencyMetric latency,
+        RateMetric errorRate,
+        OutcomeRateMetric outcomeRate,
+        String warn,
+        String fail,
+        @JsonProperty("for") Duration sustain) {
+
+    /** Percentile of latency, of one operation or (without {@code operation}) of all. */
+    public record LatencyMetric(String operation, Double percentile) {}
+
+    /** Share of responses that are not {@code ok}, of one operation or of all. */
+    public record RateMetric(String operation) {}
+
+    /** Share of responses in one outcome class, e.g. {@code rate_limited}. */
+    public record OutcomeRateMetric(String outcome, String operation) {}
+}

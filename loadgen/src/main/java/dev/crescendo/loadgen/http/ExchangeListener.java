@@ -1,0 +1,16 @@
+package dev.crescendo.loadgen.http;
+
+import dev.crescendo.loadgen.engine.Outcome;
+
+/** Receives the end of one request/response exchange, on the connection's event loop. */
+public interface ExchangeListener {
+
+    /** How many body bytes to keep for a response with this status (0: discard the body). */
+    int captureLimit(int status);
+
+    /** A complete response; {@code body} holds at most {@link #captureLimit(int)} bytes, decoded as UTF-8. */
+    void onResponse(HttpConnection connection, int status, String body);
+
+    /** No complete response: transport error or timeout. The connection is closed and must not be reused. */
+    void onFailure(Outcome outcome, String detail);
+}

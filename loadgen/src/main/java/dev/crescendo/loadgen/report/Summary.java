@@ -1,0 +1,49 @@
+package dev.crescendo.loadgen.report;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.crescendo.loadgen.stats.ErrorSamples;
+import dev.crescendo.loadgen.threshold.ThresholdResult;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The final result of one stage, written as compact JSON of at most 4096 bytes to the pod's
+ * termination message, which is how the operator reads it. Field names are a contract.
+ *
+ * @param dropped     open model: requests that could not be sent at their scheduled time
+ * @param interrupted requests cut off by the end of the stage or a stop (in no outcome class)
+ * @param truncated   true when operations had to be left out to fit the size limit
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"stage", "requests", "durationSeconds", "throughputPerSecond", "dropped", "interrupted",
+    "outcomes", "operations", "thresholds", "errorSamples", "abortReason", "truncated"})
+public record Summary(
+        String stage,
+        long requests,
+        double durationSeconds,
+        double throughputPerSecond,
+        long dropped,
+        long interrupted,
+        Map<String, Long> outcomes,
+        Map<String, OperationLatency> operations,
+        List<ThresholdResult> thresholds,
+        List<ErrorSamples.Sample> errorSamples,
+        String abortReason,
+        Boolean truncated) {
+
+    public Summary withErrorSamples(List<ErrorSamples.Sample> samples) {
+        return new Summary(stage, requests, durationSeconds, throughputPerSecond, dropped, interrupted, outcomes,
+                operations, thresholds, samples, abortReason, truncated);
+    }
+
+    public Summary withOperations(Map<String, OperationLatency> kept) {
+        return new Summary(stage, requests, durationSeconds, throughputPerSecond, dropped, interrupted, outcomes,
+                kept, thresholds, errorSamples, abortReason, Boolean.TRUE);
+    }
+
+    public Summary withThresholds(List<ThresholdResult> kept) {
+        return new Summary(stage, requests, durationSeconds, throughputPerSecond, dropped, interrupted, outcomes,
+                operations, kept, errorSamples, abortReason, Boolean.TRUE);
+    }
+}
