@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -22,6 +23,7 @@ import java.util.List;
 public final class ConfigLoader {
     private static final ObjectMapper YAML = configure(new YAMLMapper());
     private static final ObjectMapper JSON = configure(new JsonMapper());
+    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("token `JsonToken\\.(\\w+)`");
 
     private ConfigLoader() {}
 
@@ -73,6 +75,14 @@ public final class ConfigLoader {
 
     private static String describe(JsonMappingException e) {
         String field = join(e.getPath(), null);
+        if (e.getCause() instanceof com.fasterxml.jackson.core.exc.StreamReadException syntax) {
+            return "config is not valid YAML/JSON: " + syntax.getOriginalMessage() + location(syntax);
+        }
+        java.util.regex.Matcher token = TOKEN.matcher(String.valueOf(e.getOriginalMessage()));
+        if (e instanceof MismatchedInputException m && m.getTargetType() != null && token.find()) {
+            return (field.isEmpty() ? "config" : "field " + field) + ": expected " + kind(m.getTargetType())
+                    + ", got " + kind(com.fasterxml.jackson.core.JsonToken.valueOf(token.group(1)));
+        }
         String cause = e.getCause() instanceof IllegalArgumentException iae ? iae.getMessage() : e.getOriginalMessage();
         // Jackson's messages name Java types; keep the first sentence, which says what was wrong.
         int cut = cause.indexOf(" at [Source");
@@ -80,6 +90,37 @@ public final class ConfigLoader {
             cause = cause.substring(0, cut);
         }
         return (field.isEmpty() ? "config" : "field " + field) + ": " + cause.replace("java.lang.", "");
+    }
+
+    private static String kind(Class<?> type) {
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class) {
+            return "a whole number";
+        }
+        if (type == Double.class || type == double.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return "a mapping";
+    }
+
+    private static String kind(com.fasterxml.jackson.core.JsonToken token) {
+        return switch (token) {
+            case START_ARRAY -> "a list";
+            case START_OBJECT -> "a mapping";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            default -> token.asString() == null ? token.name() : token.asString();
+        };
     }
 
     private static String location(JacksonException e) {
