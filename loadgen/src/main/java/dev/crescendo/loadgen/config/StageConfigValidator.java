@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 /** Checks a stage config and lists every problem with the path of the field it is about. */
 public final class StageConfigValidator {
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
+    private static final Pattern PATH = Pattern.compile("[^\\s\\p{Cntrl}]*");
+    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
     private static final Pattern OPERATION_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,63}");
 
     private final List<String> problems = new ArrayList<>();
@@ -183,11 +185,21 @@ public final class StageConfigValidator {
         }
         if (r.path() == null || !r.path().startsWith("/")) {
             problem(at + ".request.path", "is required and must start with '/'");
+        } else if (!PATH.matcher(r.path()).matches()) {
+            problem(at + ".request.path", "must not contain spaces or control characters (percent-encode them, e.g. %20)");
         } else {
             template(at + ".request.path", r.path(), declared);
         }
         if (r.headers() != null) {
-            r.headers().forEach((k, v) -> template(at + ".request.headers." + k, v, declared));
+            r.headers().forEach((k, v) -> {
+                if (!HEADER_NAME.matcher(k).matches()) {
+                    problem(at + ".request.headers." + k, "is not a valid HTTP header name");
+                } else if (v == null || v.indexOf('\r') >= 0 || v.indexOf('\n') >= 0) {
+                    problem(at + ".request.headers." + k, "needs a value on one line");
+                } else {
+                    template(at + ".request.headers." + k, v, declared);
+                }
+            });
         }
         if (r.body() != null) {
             template(at + ".request.body", r.body(), declared);

@@ -4,7 +4,7 @@ import dev.crescendo.loadgen.http.ExchangeListener;
 import dev.crescendo.loadgen.http.HttpConnection;
 import dev.crescendo.loadgen.scenario.Operation;
 import io.netty.channel.EventLoop;
-import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.buffer.ByteBuf;
 import java.util.ArrayDeque;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -65,12 +65,12 @@ final class ArrivalScheduler implements Runnable {
             return;
         }
         Arrival arrival = new Arrival(op, scheduledNanos);
-        FullHttpRequest request = run.requests().create(op);
+        ByteBuf request = run.requests().create(op);
         run.exchangeStarted();
         HttpConnection connection;
         while ((connection = idle.pollLast()) != null) {
             if (connection.isUsable()) {
-                connection.send(request, arrival, op.timeout().toNanos());
+                connection.send(request, op.isHead(), arrival, op.timeout().toNanos());
                 return;
             }
         }
@@ -79,7 +79,7 @@ final class ArrivalScheduler implements Runnable {
                 request.release();
                 arrival.onFailure(run.classify(error), run.describe(error));
             } else {
-                opened.send(request, arrival, op.timeout().toNanos());
+                opened.send(request, op.isHead(), arrival, op.timeout().toNanos());
             }
         });
     }

@@ -4,7 +4,7 @@ import dev.crescendo.loadgen.http.ExchangeListener;
 import dev.crescendo.loadgen.http.HttpConnection;
 import dev.crescendo.loadgen.scenario.Operation;
 import io.netty.channel.EventLoop;
-import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.buffer.ByteBuf;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -45,11 +45,11 @@ final class VirtualUser implements ExchangeListener {
             loop.schedule(this::iterate, WAIT_FOR_DATA_MILLIS, TimeUnit.MILLISECONDS);
             return;
         }
-        FullHttpRequest request = run.requests().create(operation);
+        ByteBuf request = run.requests().create(operation);
         startNanos = System.nanoTime();
         run.exchangeStarted();
         if (connection != null && connection.isUsable()) {
-            connection.send(request, this, operation.timeout().toNanos());
+            connection.send(request, operation.isHead(), this, operation.timeout().toNanos());
             return;
         }
         run.transport().connect(loop, (opened, error) -> {
@@ -58,7 +58,7 @@ final class VirtualUser implements ExchangeListener {
                 onFailure(run.classify(error), run.describe(error));
             } else {
                 connection = opened;
-                opened.send(request, this, operation.timeout().toNanos());
+                opened.send(request, operation.isHead(), this, operation.timeout().toNanos());
             }
         });
     }

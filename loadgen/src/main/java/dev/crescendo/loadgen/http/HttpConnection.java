@@ -5,7 +5,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpResponse;
@@ -22,9 +21,14 @@ import java.util.concurrent.TimeUnit;
  */
 public final class HttpConnection extends ChannelInboundHandlerAdapter {
     private Channel channel;
+    private ResponseDecoder decoder;
     private ExchangeListener listener;
+    /** One timer per connection, re-armed lazily: cheaper than scheduling and cancelling per request. */
     private ScheduledFuture<?> timeoutTask;
     private long timeoutNanos;
+    private long deadlineNanos;
+    private long timerDeadlineNanos;
+    private boolean informational;
     private int status;
     private boolean keepAlive;
     private int captureLimit;
@@ -34,6 +38,7 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         channel = ctx.channel();
+        decoder = ctx.pipeline().get(ResponseDecoder.class);
     }
 
     public boolean isUsable() {
@@ -44,14 +49,26 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter {
         return channel;
     }
 
-    /** Sends {@code request} (ownership passes to the connection) and reports to {@code listener}. */
-    public void send(FullHttpRequest request, ExchangeListener listener, long timeoutNanos) {
+    /**
+     * Sends the encoded {@code request} (ownership passes to the connection) and reports to
+     * {@code listener}. {@code head}: the request is a HEAD, so the response has no body.
+     */
+    public void send(ByteBuf request, boolean head, ExchangeListener listener, long timeoutNanos) {
         this.listener = listener;
         this.timeoutNanos = timeoutNanos;
+        this.deadlineNanos = System.nanoTime() + timeoutNanos;
         status = 0;
         capturedLength = 0;
         captureLimit = 0;
-        timeoutTask = channel.eventLoop().schedule(this::onTimeout, timeoutNanos, TimeUnit.NANOSECONDS);
+        informational = false;
+        decoder.expectResponseTo(head);
+        if (timeoutTask != null && timerDeadlineNanos > deadlineNanos) {
+            timeoutTask.cancel(false); // armed for a longer timeout than this request's
+            timeoutTask = null;
+        }
+        if (timeoutTask == null) {
+            armTimer(timeoutNanos);
+        }
         channel.writeAndFlush(request, channel.voidPromise());
     }
 
@@ -67,8 +84,14 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter {
             }
             if (msg instanceof HttpResponse response) {
                 status = response.status().code();
+                // 1xx (100 Continue, 103 Early Hints) precede the real response: skip them.
+                informational = status >= 100 && status < 200 && status != 101;
                 keepAlive = HttpUtil.isKeepAlive(response);
-                captureLimit = listener.captureLimit(status);
+                captureLimit = informational ? 0 : listener.captureLimit(status);
+            }
+            if (informational) {
+                informational = !(msg instanceof LastHttpContent);
+                return;
             }
             if (msg instanceof HttpContent content) {
                 capture(content.content());
@@ -96,7 +119,6 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter {
     private void complete() {
         ExchangeListener done = listener;
         listener = null;
-        timeoutTask.cancel(false);
         if (!keepAlive) {
             channel.close();
         }
@@ -107,10 +129,22 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter {
         done.onResponse(this, status, body);
     }
 
-    private void onTimeout() {
-        if (listener != null) {
-            fail(Outcome.TIMEOUT, "no complete response within " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + "ms");
+    private void armTimer(long delayNanos) {
+        timerDeadlineNanos = System.nanoTime() + delayNanos;
+        timeoutTask = channel.eventLoop().schedule(this::checkTimeout, delayNanos, TimeUnit.NANOSECONDS);
+    }
+
+    private void checkTimeout() {
+        timeoutTask = null;
+        if (listener == null || !channel.isOpen()) {
+            return; // idle: the next send arms the timer again
         }
+        long left = deadlineNanos - System.nanoTime();
+        if (left > 0) {
+            armTimer(left);
+            return;
+        }
+        fail(Outcome.TIMEOUT, "no complete response within " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + "ms");
     }
 
     private void fail(Outcome outcome, String detail) {
@@ -118,6 +152,7 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter {
         listener = null;
         if (timeoutTask != null) {
             timeoutTask.cancel(false);
+            timeoutTask = null;
         }
         channel.close();
         if (done != null) {

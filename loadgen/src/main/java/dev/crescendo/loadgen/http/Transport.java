@@ -15,7 +15,6 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -57,7 +56,7 @@ public final class Transport implements AutoCloseable {
                         if (ssl != null) {
                             ch.pipeline().addLast(ssl.newHandler(ch.alloc(), target.host(), target.port()));
                         }
-                        ch.pipeline().addLast(new HttpClientCodec(4096, 16 * 1024, 64 * 1024));
+                        ch.pipeline().addLast(new ResponseDecoder());
                         ch.pipeline().addLast(new HttpConnection());
                         channels.add(ch);
                     }

@@ -33,6 +33,10 @@ public record Operation(
         static final Judgement OK = new Judgement(Outcome.OK, null);
     }
 
+    public boolean isHead() {
+        return method.equals("HEAD");
+    }
+
     public boolean statusExpected(int status) {
         return expectedStatus == null ? status >= 200 && status < 400 : expectedStatus.get(status);
     }
