@@ -4,7 +4,6 @@ import dev.crescendo.loadgen.http.ExchangeListener;
 import dev.crescendo.loadgen.http.HttpConnection;
 import dev.crescendo.loadgen.scenario.Operation;
 import io.netty.channel.EventLoop;
-import io.netty.buffer.ByteBuf;
 import java.util.ArrayDeque;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -64,33 +63,33 @@ final class ArrivalScheduler implements Runnable {
             run.stats().dropped();
             return;
         }
-        Arrival arrival = new Arrival(op, scheduledNanos);
-        ByteBuf request = run.requests().create(op);
         run.exchangeStarted();
+        new Arrival(op, scheduledNanos).send();
+    }
+
+    private HttpConnection idleConnection() {
         HttpConnection connection;
         while ((connection = idle.pollLast()) != null) {
             if (connection.isUsable()) {
-                connection.send(request, op.isHead(), arrival, op.timeout().toNanos());
-                return;
+                return connection;
             }
         }
-        run.transport().connect(loop, (opened, error) -> {
-            if (opened == null) {
-                request.release();
-                arrival.onFailure(run.classify(error), run.describe(error));
-            } else {
-                opened.send(request, op.isHead(), arrival, op.timeout().toNanos());
-            }
-        });
+        return null;
     }
 
     private final class Arrival implements ExchangeListener {
         private final Operation op;
         private final long scheduledNanos;
+        private boolean retried;
 
         Arrival(Operation op, long scheduledNanos) {
             this.op = op;
             this.scheduledNanos = scheduledNanos;
+        }
+
+        void send() {
+            run.transport().exchange(loop, idleConnection(), run.requests().create(op), op.isHead(), this,
+                    op.timeout().toNanos());
         }
 
         @Override
@@ -107,7 +106,12 @@ final class ArrivalScheduler implements Runnable {
         }
 
         @Override
-        public void onFailure(Outcome outcome, String detail) {
+        public void onFailure(Outcome outcome, String detail, boolean staleConnection) {
+            if (staleConnection && !retried && op.isIdempotent() && run.acceptsNewRequests()) {
+                retried = true;
+                send();
+                return;
+            }
             run.exchangeFailed(op, scheduledNanos, outcome, detail);
         }
     }

@@ -2,7 +2,6 @@ package dev.crescendo.loadgen.engine;
 
 import dev.crescendo.loadgen.http.RequestFactory;
 import dev.crescendo.loadgen.http.Transport;
-import dev.crescendo.loadgen.http.TransportErrors;
 import dev.crescendo.loadgen.metrics.LoadgenMetrics;
 import dev.crescendo.loadgen.metrics.StatusServer;
 import dev.crescendo.loadgen.report.LiveSnapshot;
@@ -300,14 +299,6 @@ public final class StageRun {
             }
         }
         return false;
-    }
-
-    Outcome classify(Throwable error) {
-        return TransportErrors.classify(error);
-    }
-
-    String describe(Throwable error) {
-        return TransportErrors.describe(error);
     }
 
     static int captureLimit(Operation op, int status) {

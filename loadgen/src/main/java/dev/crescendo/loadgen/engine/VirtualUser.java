@@ -4,14 +4,13 @@ import dev.crescendo.loadgen.http.ExchangeListener;
 import dev.crescendo.loadgen.http.HttpConnection;
 import dev.crescendo.loadgen.scenario.Operation;
 import io.netty.channel.EventLoop;
-import io.netty.buffer.ByteBuf;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A closed-model user: one connection, one request at a time, the next one after the previous
  * finished and the think time passed. Lives entirely on one event loop, so it needs no locks and
- * costs a few hundred bytes plus its connection when idle.
+ * costs a few kilobytes with its connection when idle (bench/memory).
  */
 final class VirtualUser implements ExchangeListener {
     /** How soon a user whose operations all wait for extracted values tries again. */
@@ -23,6 +22,7 @@ final class VirtualUser implements ExchangeListener {
     private HttpConnection connection;
     private Operation operation;
     private long startNanos;
+    private boolean retried;
 
     VirtualUser(StageRun run, EventLoop loop, long thinkNanos) {
         this.run = run;
@@ -45,22 +45,15 @@ final class VirtualUser implements ExchangeListener {
             loop.schedule(this::iterate, WAIT_FOR_DATA_MILLIS, TimeUnit.MILLISECONDS);
             return;
         }
-        ByteBuf request = run.requests().create(operation);
         startNanos = System.nanoTime();
+        retried = false;
         run.exchangeStarted();
-        if (connection != null && connection.isUsable()) {
-            connection.send(request, operation.isHead(), this, operation.timeout().toNanos());
-            return;
-        }
-        run.transport().connect(loop, (opened, error) -> {
-            if (opened == null) {
-                request.release();
-                onFailure(run.classify(error), run.describe(error));
-            } else {
-                connection = opened;
-                opened.send(request, operation.isHead(), this, operation.timeout().toNanos());
-            }
-        });
+        send();
+    }
+
+    private void send() {
+        run.transport().exchange(loop, connection, run.requests().create(operation), operation.isHead(), this,
+                operation.timeout().toNanos());
     }
 
     @Override
@@ -70,13 +63,19 @@ final class VirtualUser implements ExchangeListener {
 
     @Override
     public void onResponse(HttpConnection from, int status, String body) {
+        connection = from;
         run.exchangeFinished(operation, startNanos, status, body);
         next();
     }
 
     @Override
-    public void onFailure(dev.crescendo.loadgen.engine.Outcome outcome, String detail) {
+    public void onFailure(Outcome outcome, String detail, boolean staleConnection) {
         connection = null;
+        if (staleConnection && !retried && operation.isIdempotent() && run.acceptsNewRequests()) {
+            retried = true;
+            send();
+            return;
+        }
         run.exchangeFailed(operation, startNanos, outcome, detail);
         next();
     }

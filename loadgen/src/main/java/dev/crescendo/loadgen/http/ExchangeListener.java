@@ -11,6 +11,13 @@ public interface ExchangeListener {
     /** A complete response; {@code body} holds at most {@link #captureLimit(int)} bytes, decoded as UTF-8. */
     void onResponse(HttpConnection connection, int status, String body);
 
-    /** No complete response: transport error or timeout. The connection is closed and must not be reused. */
-    void onFailure(Outcome outcome, String detail);
+    /**
+     * No complete response: transport error or timeout. The connection is closed and must not be reused.
+     *
+     * @param staleConnection the server closed a kept-alive connection just as the request went out
+     *                        and sent nothing back: the request most likely never reached the
+     *                        application, so an idempotent one may be sent again on a new connection
+     *                        (as browsers and Go's HTTP client do)
+     */
+    void onFailure(Outcome outcome, String detail, boolean staleConnection);
 }

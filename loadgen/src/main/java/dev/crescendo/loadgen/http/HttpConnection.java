@@ -29,6 +29,8 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter {
     private long deadlineNanos;
     private long timerDeadlineNanos;
     private boolean informational;
+    private boolean receivedAny;
+    private long completedExchanges;
     private int status;
     private boolean keepAlive;
     private int captureLimit;
@@ -61,6 +63,7 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter {
         capturedLength = 0;
         captureLimit = 0;
         informational = false;
+        receivedAny = false;
         decoder.expectResponseTo(head);
         if (timeoutTask != null && timerDeadlineNanos > deadlineNanos) {
             timeoutTask.cancel(false); // armed for a longer timeout than this request's
@@ -78,6 +81,7 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter {
             if (listener == null) {
                 return; // late data for an exchange that already timed out; the channel is closing
             }
+            receivedAny = true;
             if (msg instanceof HttpObject obj && obj.decoderResult().isFailure()) {
                 fail(Outcome.CONNECT_ERROR, "malformed HTTP response: " + obj.decoderResult().cause().getMessage());
                 return;
@@ -119,6 +123,7 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter {
     private void complete() {
         ExchangeListener done = listener;
         listener = null;
+        completedExchanges++;
         if (!keepAlive) {
             channel.close();
         }
@@ -148,6 +153,10 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter {
     }
 
     private void fail(Outcome outcome, String detail) {
+        fail(outcome, detail, false);
+    }
+
+    private void fail(Outcome outcome, String detail, boolean stale) {
         ExchangeListener done = listener;
         listener = null;
         if (timeoutTask != null) {
@@ -156,7 +165,7 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter {
         }
         channel.close();
         if (done != null) {
-            done.onFailure(outcome, detail);
+            done.onFailure(outcome, detail, stale);
         }
     }
 
@@ -164,14 +173,16 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter {
     public void channelInactive(ChannelHandlerContext ctx) {
         if (listener != null) {
             fail(Outcome.CONNECT_ERROR, status == 0 ? "connection closed before a response"
-                    : "connection closed before the response was complete");
+                    : "connection closed before the response was complete", completedExchanges > 0 && !receivedAny);
         }
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (listener != null) {
-            fail(TransportErrors.classify(cause), TransportErrors.describe(cause));
+            // A reset on a reused connection before any reply is the same race as a close.
+            fail(TransportErrors.classify(cause), TransportErrors.describe(cause), completedExchanges > 0 && !receivedAny
+                    && cause instanceof java.io.IOException);
         } else {
             channel.close();
         }

@@ -1,6 +1,7 @@
 package dev.crescendo.loadgen.http;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
@@ -95,6 +96,27 @@ public final class Transport implements AutoCloseable {
         // Resolve per connection (like wrk re-using its resolved address would hide DNS changes); the
         // JDK caches lookups, so this costs nothing on the hot path after the first.
         return new InetSocketAddress(address.getHostString(), address.getPort());
+    }
+
+    /**
+     * Sends {@code request} on {@code reusable} when it is still usable, else on a new connection
+     * from {@code loop}. A connection that cannot be opened is reported to {@code listener} as a
+     * failure (and the request released).
+     */
+    public void exchange(EventLoop loop, HttpConnection reusable, ByteBuf request, boolean head,
+                         ExchangeListener listener, long timeoutNanos) {
+        if (reusable != null && reusable.isUsable()) {
+            reusable.send(request, head, listener, timeoutNanos);
+            return;
+        }
+        connect(loop, (opened, error) -> {
+            if (opened == null) {
+                request.release();
+                listener.onFailure(TransportErrors.classify(error), TransportErrors.describe(error), false);
+            } else {
+                opened.send(request, head, listener, timeoutNanos);
+            }
+        });
     }
 
     /** Closes every connection now (stop / abort): in-flight exchanges end as interrupted. */

@@ -33,6 +33,14 @@ public record Operation(
         static final Judgement OK = new Judgement(Outcome.OK, null);
     }
 
+    /** Safe to send twice (RFC 9110 §9.2.2): a request lost to a stale connection may be retried. */
+    public boolean isIdempotent() {
+        return switch (method) {
+            case "GET", "HEAD", "PUT", "DELETE", "OPTIONS" -> true;
+            default -> false;
+        };
+    }
+
     public boolean isHead() {
         return method.equals("HEAD");
     }
