@@ -64,7 +64,7 @@ final class ArrivalScheduler implements Runnable {
             return;
         }
         run.exchangeStarted();
-        new Arrival(op, scheduledNanos).send();
+        new Arrival(op, scheduledNanos).send(idleConnection());
     }
 
     private HttpConnection idleConnection() {
@@ -87,8 +87,9 @@ final class ArrivalScheduler implements Runnable {
             this.scheduledNanos = scheduledNanos;
         }
 
-        void send() {
-            run.transport().exchange(loop, idleConnection(), run.requests().create(op), op.isHead(), this,
+        /** @param connection an idle connection to reuse, or null for a new one */
+        void send(HttpConnection connection) {
+            run.transport().exchange(loop, connection, run.requests().create(op), op.isHead(), this,
                     op.timeout().toNanos());
         }
 
@@ -109,7 +110,7 @@ final class ArrivalScheduler implements Runnable {
         public void onFailure(Outcome outcome, String detail, boolean staleConnection) {
             if (staleConnection && !retried && op.isIdempotent() && run.acceptsNewRequests()) {
                 retried = true;
-                send();
+                send(null); // another idle connection may be just as stale
                 return;
             }
             run.exchangeFailed(op, scheduledNanos, outcome, detail);
