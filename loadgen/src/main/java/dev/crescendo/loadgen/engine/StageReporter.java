@@ -29,7 +29,7 @@ final class StageReporter {
                 thresholds.isEmpty() ? null : thresholds, samples.isEmpty() ? null : samples, abortReason, null);
     }
 
-    LiveSnapshot snapshot(String state, double elapsed, double duration, long activeVus, long inFlight,
+    LiveSnapshot snapshot(StageState state, double elapsed, double duration, long activeVus, long inFlight,
                           Interval total, Interval window, List<ThresholdResult> thresholds, String abortReason) {
         return new LiveSnapshot(stage, state, round(elapsed, 3), duration, activeVus, inFlight, totals(total),
                 totals(window), thresholds.isEmpty() ? null : thresholds, abortReason);

@@ -38,8 +38,6 @@ public final class StageRun {
     /** Bodies of expected responses are read up to this size, for checks and extraction. */
     static final int MAX_CHECKED_BODY_BYTES = 1 << 20;
 
-    enum State { STARTING, RUNNING, DRAINING, STOPPED }
-
     private final StagePlan plan;
     private final LoadgenMetrics metrics;
     private final StageStats stats;
@@ -54,7 +52,7 @@ public final class StageRun {
     private final CountDownLatch stopSignal = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
     private final Object drainedLock = new Object();
-    private volatile State state = State.STARTING;
+    private volatile StageState state = StageState.STARTING;
     private volatile LiveSnapshot live;
     private volatile int statusPort;
     private StatsTimeline timeline;
@@ -89,19 +87,19 @@ public final class StageRun {
         try {
             startNanos = System.nanoTime();
             timeline = new StatsTimeline(stats, plan.windowSeconds(), startNanos);
-            state = State.RUNNING;
+            state = StageState.RUNNING;
             if (abortReason.get() != null) {
-                state = State.STOPPED; // terminated before the first request
+                state = StageState.STOPPED; // terminated before the first request
             } else {
                 startLoad();
             }
             ticker.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
-            awaitQuietly(stopSignal, plan.duration());
+            stopSignal.await(plan.duration().toNanos(), TimeUnit.NANOSECONDS);
             if (abortReason.get() == null) {
-                state = State.DRAINING;
+                state = StageState.DRAINING;
                 awaitDrained(plan.gracefulStop());
             }
-            state = State.STOPPED;
+            state = StageState.STOPPED;
             long stopNanos = System.nanoTime();
             transport.closeAllConnections();
             ticker.shutdown();
@@ -110,7 +108,7 @@ public final class StageRun {
             Interval total = timeline.total();
             Summary summary = reporter.summary(total, (stopNanos - startNanos) / 1e9, stats.interruptedCount(),
                     monitor.finalResults(total), stats.errors(), abortReason.get());
-            live = reporter.snapshot("finished", (stopNanos - startNanos) / 1e9, plan.duration().toMillis() / 1e3,
+            live = reporter.snapshot(StageState.FINISHED, (stopNanos - startNanos) / 1e9, plan.duration().toMillis() / 1e3,
                     0, 0, total, timeline.window(), monitor.live(), abortReason.get());
             writeSummary(summary);
             return summary;
@@ -135,7 +133,7 @@ public final class StageRun {
     /** Stops sending at once; the summary records {@code reason}. The first reason wins. Any thread. */
     public void abort(String reason) {
         if (abortReason.compareAndSet(null, reason)) {
-            state = State.STOPPED;
+            state = StageState.STOPPED;
             stopSignal.countDown();
         }
     }
@@ -190,7 +188,7 @@ public final class StageRun {
             if (reason != null) {
                 abort(reason);
             }
-            live = reporter.snapshot(state.name().toLowerCase(java.util.Locale.ROOT), (now - startNanos) / 1e9,
+            live = reporter.snapshot(state, (now - startNanos) / 1e9,
                     plan.duration().toMillis() / 1e3, activeUsers.get(), inFlight.get(), total, window,
                     monitor.live(), abortReason.get());
             progress.accept(live);
@@ -208,10 +206,6 @@ public final class StageRun {
                 TimeUnit.NANOSECONDS.timedWait(drainedLock, left);
             }
         }
-    }
-
-    private static void awaitQuietly(CountDownLatch latch, Duration timeout) throws InterruptedException {
-        latch.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     private void writeSummary(Summary summary) throws IOException {
@@ -248,7 +242,7 @@ public final class StageRun {
     }
 
     boolean acceptsNewRequests() {
-        return state == State.RUNNING;
+        return state == StageState.RUNNING;
     }
 
     int inFlight() {
@@ -289,11 +283,11 @@ public final class StageRun {
     /** Ends an exchange's in-flight slot; true when it finished after the hard stop (then it is only counted). */
     private boolean isCutOff() {
         int left = inFlight.decrementAndGet();
-        if (state == State.STOPPED) {
+        if (state == StageState.STOPPED) {
             stats.interrupted();
             return true;
         }
-        if (left == 0 && state == State.DRAINING) {
+        if (left == 0 && state == StageState.DRAINING) {
             synchronized (drainedLock) {
                 drainedLock.notifyAll();
             }

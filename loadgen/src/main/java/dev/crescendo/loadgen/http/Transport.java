@@ -93,8 +93,8 @@ public final class Transport implements AutoCloseable {
     }
 
     private InetSocketAddress resolved() {
-        // Resolve per connection (like wrk re-using its resolved address would hide DNS changes); the
-        // JDK caches lookups, so this costs nothing on the hot path after the first.
+        // Looked up per connection, so new addresses behind a name (a Service's endpoints) are used;
+        // the JDK caches lookups (30 s by default), so this is cheap after the first.
         return new InetSocketAddress(address.getHostString(), address.getPort());
     }
 
@@ -122,10 +122,6 @@ public final class Transport implements AutoCloseable {
     /** Closes every connection now (stop / abort): in-flight exchanges end as interrupted. */
     public void closeAllConnections() {
         channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
-    }
-
-    public int openConnections() {
-        return channels.size();
     }
 
     @Override

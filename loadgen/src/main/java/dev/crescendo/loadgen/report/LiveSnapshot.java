@@ -1,6 +1,7 @@
 package dev.crescendo.loadgen.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.crescendo.loadgen.engine.StageState;
 import dev.crescendo.loadgen.threshold.ThresholdResult;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LiveSnapshot(
         String stage,
-        String state,
+        StageState state,
         double elapsedSeconds,
         double durationSeconds,
         long activeVus,

@@ -14,14 +14,11 @@ class RequestFactoryTest {
     }
 
     private static Scenario scenario(String operations) {
-        return Scenario.compile(Stages.parse("""
-                stage: {name: s, vus: 1, duration: 1s}
-                target: {baseUrl: http://127.0.0.1:1}
-                scenario:
-                  variables:
-                    userId: {values: ["u 1"]}
-                  operations:
-                """ + operations.indent(4)).scenario());
+        return Stages.scenario("""
+                variables:
+                  userId: {values: ["u 1"]}
+                operations:
+                """ + operations.indent(2));
     }
 
     @Test

@@ -12,13 +12,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class OperationJudgementTest {
 
     private static Scenario scenario(String operation) {
-        return Scenario.compile(Stages.parse("""
-                stage: {name: s, vus: 1, duration: 1s}
-                target: {baseUrl: http://127.0.0.1:1}
-                scenario:
-                  operations:
-                    - %s
-                """.formatted(operation)).scenario());
+        return Stages.scenario("operations:
+  - " + operation);
     }
 
     @ParameterizedTest(name = "status {0} without expect -> {1}")

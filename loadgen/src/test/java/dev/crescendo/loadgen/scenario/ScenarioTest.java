@@ -11,12 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class ScenarioTest {
 
-    private static Scenario scenario(String operationsYaml) {
-        return Scenario.compile(Stages.parse("""
-                stage: {name: s, vus: 1, duration: 1s}
-                target: {baseUrl: http://127.0.0.1:1}
-                scenario:
-                """ + operationsYaml.indent(2)).scenario());
+    private static Scenario scenario(String scenarioYaml) {
+        return Stages.scenario(scenarioYaml);
     }
 
     @Test

@@ -21,6 +21,15 @@ public final class Stages {
         }
     }
 
+    /** A compiled scenario from the YAML of {@code scenario:} (indented under it by this method). */
+    public static dev.crescendo.loadgen.scenario.Scenario scenario(String scenarioYaml) {
+        return dev.crescendo.loadgen.scenario.Scenario.compile(parse("""
+                stage: {name: s, vus: 1, duration: 1s}
+                target: {baseUrl: http://127.0.0.1:1}
+                scenario:
+                """ + scenarioYaml.indent(2)).scenario());
+    }
+
     public static Summary run(String yaml) {
         return run(new StageRun(StagePlan.of(parse(yaml)), 2, s -> {}));
     }
