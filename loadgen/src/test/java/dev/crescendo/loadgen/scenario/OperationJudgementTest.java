@@ -12,8 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class OperationJudgementTest {
 
     private static Scenario scenario(String operation) {
-        return Stages.scenario("operations:
-  - " + operation);
+        return Stages.scenario("operations:\n  - " + operation);
     }
 
     @ParameterizedTest(name = "status {0} without expect -> {1}")
