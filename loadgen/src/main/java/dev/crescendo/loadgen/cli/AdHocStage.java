@@ -1,6 +1,7 @@
 package dev.crescendo.loadgen.cli;
 
 import dev.crescendo.loadgen.config.ConfigException;
+import dev.crescendo.loadgen.config.Durations;
 import dev.crescendo.loadgen.config.ScenarioSpec;
 import dev.crescendo.loadgen.config.ScenarioSpec.ExpectSpec;
 import dev.crescendo.loadgen.config.ScenarioSpec.OperationSpec;
@@ -68,10 +69,14 @@ final class AdHocStage {
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         var request = new RequestSpec(o.method, path, headers, o.body);
         var operation = new OperationSpec("request", 1, request,
-                o.expectStatus == null ? null : new ExpectSpec(o.expectStatus, null), null, o.timeout);
-        var scenario = new ScenarioSpec(null, List.of(operation), o.thinkTime, null);
-        var stage = new StageConfig.StageSpec("adhoc", o.vus, o.rate, o.duration, o.rampUp, o.maxInFlight, null);
+                o.expectStatus == null ? null : new ExpectSpec(o.expectStatus, null), null, text(o.timeout));
+        var scenario = new ScenarioSpec(null, List.of(operation), text(o.thinkTime), null);
+        var stage = new StageConfig.StageSpec("adhoc", o.vus, o.rate, text(o.duration), text(o.rampUp), o.maxInFlight, null);
         return new StageConfig(null, null, new StageConfig.TargetSpec(base, null), scenario, stage, null, null, null,
                 null, null);
+    }
+
+    private static String text(java.time.Duration d) {
+        return d == null ? null : Durations.text(d);
     }
 }

@@ -2,21 +2,17 @@ package dev.crescendo.loadgen.config;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 /** Reads a stage config from JSON or YAML, strictly: unknown fields and bad values are errors with a path. */
@@ -145,21 +141,7 @@ public final class ConfigLoader {
     }
 
     private static ObjectMapper configure(ObjectMapper mapper) {
-        SimpleModule durations = new SimpleModule("crescendo-durations");
-        durations.addDeserializer(Duration.class, new JsonDeserializer<>() {
-            @Override
-            public Duration deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
-                return Durations.parse(p.getValueAsString());
-            }
-        });
-        durations.addSerializer(Duration.class, new com.fasterxml.jackson.databind.JsonSerializer<>() {
-            @Override
-            public void serialize(Duration value, com.fasterxml.jackson.core.JsonGenerator gen,
-                                  com.fasterxml.jackson.databind.SerializerProvider serializers) throws IOException {
-                gen.writeString(value.toNanos() % 1_000_000 == 0 ? value.toMillis() + "ms" : value.toNanos() + "ns");
-            }
-        });
-        return mapper.registerModule(durations)
+        return mapper
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);

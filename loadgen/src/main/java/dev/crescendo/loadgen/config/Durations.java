@@ -30,6 +30,16 @@ public final class Durations {
         return Duration.ofNanos(nanos);
     }
 
+    /** {@code text} parsed, or {@code fallback} when it is null (the config was validated before). */
+    public static Duration parseOr(String text, Duration fallback) {
+        return text == null ? fallback : parse(text);
+    }
+
+    /** An exact text form that {@link #parse} reads back: whole milliseconds, else nanoseconds. */
+    public static String text(Duration d) {
+        return d.toNanos() % 1_000_000 == 0 ? d.toMillis() + "ms" : d.toNanos() + "ns";
+    }
+
     /** Shortest readable form, for messages and reports: 250ms, 1.5s, 2m, 1m30s. */
     public static String format(Duration d) {
         long ms = d.toMillis();

@@ -1,6 +1,5 @@
 package dev.crescendo.loadgen.config;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -8,8 +7,8 @@ import java.util.Map;
 public record ScenarioSpec(
         Map<String, VariableSpec> variables,
         List<OperationSpec> operations,
-        Duration thinkTime,
-        Duration timeout) {
+        String thinkTime,
+        String timeout) {
 
     public record VariableSpec(List<String> values) {}
 
@@ -20,7 +19,7 @@ public record ScenarioSpec(
             ExpectSpec expect,
             /* variable name -> JSONPath into the response body; values feed that variable's pool */
             Map<String, String> extract,
-            Duration timeout) {}
+            String timeout) {}
 
     public record RequestSpec(String method, String path, Map<String, String> headers, String body) {}
 

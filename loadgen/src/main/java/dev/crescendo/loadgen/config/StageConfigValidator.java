@@ -45,14 +45,13 @@ public final class StageConfigValidator {
                 checkThreshold("thresholds[" + i + "]", c.thresholds().get(i), names, operations);
             }
         }
-        if (c.thresholdWindow() != null && c.thresholdWindow().compareTo(Duration.ofSeconds(1)) < 0) {
+        Duration window = duration("thresholdWindow", c.thresholdWindow());
+        if (window != null && window.compareTo(Duration.ofSeconds(1)) < 0) {
             problem("thresholdWindow", "must be at least 1s");
         }
         if (c.fastFail() != null) {
             var f = c.fastFail();
-            if (f.after() != null && f.after().isNegative()) {
-                problem("fastFail.after", "must not be negative");
-            }
+            duration("fastFail.after", f.after());
             if (f.minRequests() != null && f.minRequests() < 1) {
                 problem("fastFail.minRequests", "must be at least 1");
             }
@@ -103,16 +102,18 @@ public final class StageConfigValidator {
         if (s.arrivalRate() != null && !(s.arrivalRate() > 0)) {
             problem("stage.arrivalRate", "must be greater than 0 requests/s");
         }
+        Duration duration = null;
         if (s.duration() == null) {
             problem("stage.duration", "is required (e.g. 30s, 2m)");
         } else {
-            positive("stage.duration", s.duration());
+            duration = positive("stage.duration", s.duration());
         }
-        if (s.rampUp() != null) {
+        Duration rampUp = duration("stage.rampUp", s.rampUp());
+        if (rampUp != null) {
             if (s.arrivalRate() != null) {
                 problem("stage.rampUp", "applies to vus only; an open-model stage runs at its arrivalRate");
-            } else if (s.rampUp().isNegative() || (s.duration() != null && s.rampUp().compareTo(s.duration()) > 0)) {
-                problem("stage.rampUp", "must be between 0 and the stage duration");
+            } else if (duration != null && rampUp.compareTo(duration) > 0) {
+                problem("stage.rampUp", "must not be longer than the stage duration");
             }
         }
         if (s.maxInFlight() != null) {
@@ -122,9 +123,7 @@ public final class StageConfigValidator {
                 problem("stage.maxInFlight", "must be at least 1");
             }
         }
-        if (s.gracefulStop() != null && s.gracefulStop().isNegative()) {
-            problem("stage.gracefulStop", "must not be negative");
-        }
+        duration("stage.gracefulStop", s.gracefulStop());
     }
 
     /** @return the operation names */
@@ -152,9 +151,7 @@ public final class StageConfigValidator {
             }
         });
         positive("scenario.timeout", s.timeout());
-        if (s.thinkTime() != null && s.thinkTime().isNegative()) {
-            problem("scenario.thinkTime", "must not be negative");
-        }
+        duration("scenario.thinkTime", s.thinkTime());
         for (int i = 0; i < s.operations().size(); i++) {
             checkOperation("scenario.operations[" + i + "]", s.operations().get(i), names, declared);
         }
@@ -302,9 +299,7 @@ public final class StageConfigValidator {
         if (fail != null && warn != null && warn > fail) {
             problem(at + ".warn", "must not be above fail (" + t.warn() + " > " + t.fail() + ")");
         }
-        if (t.sustain() != null && t.sustain().isNegative()) {
-            problem(at + ".for", "must not be negative");
-        }
+        duration(at + ".for", t.sustain());
     }
 
     private Double level(String at, String raw, boolean latency) {
@@ -319,9 +314,24 @@ public final class StageConfigValidator {
         }
     }
 
-    private void positive(String at, Duration d) {
-        if (d != null && (d.isNegative() || d.isZero())) {
+    /** Parses an optional duration, reporting a bad one; null when absent or bad. */
+    private Duration duration(String at, String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            problem(at, e.getMessage());
+            return null;
+        }
+    }
+
+    private Duration positive(String at, String text) {
+        Duration d = duration(at, text);
+        if (d != null && d.isZero()) {
             problem(at, "must be greater than 0");
         }
+        return d;
     }
 }

@@ -1,7 +1,6 @@
 package dev.crescendo.loadgen.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.time.Duration;
 
 /**
  * A limit on the generator's own numbers, evaluated every second over a recent window.
@@ -16,7 +15,7 @@ public record ThresholdSpec(
         OutcomeRateMetric outcomeRate,
         String warn,
         String fail,
-        @JsonProperty("for") Duration sustain) {
+        @JsonProperty("for") String sustain) {
 
     /** Percentile of latency, of one operation or (without {@code operation}) of all. */
     public record LatencyMetric(String operation, Double percentile) {}

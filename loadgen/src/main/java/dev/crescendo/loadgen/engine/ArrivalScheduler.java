@@ -108,7 +108,7 @@ final class ArrivalScheduler implements Runnable {
 
         @Override
         public void onFailure(Outcome outcome, String detail, boolean staleConnection) {
-            if (staleConnection && !retried && op.isIdempotent() && run.acceptsNewRequests()) {
+            if (staleConnection && !retried && op.isIdempotent() && run.acceptsRetries()) {
                 retried = true;
                 send(null); // another idle connection may be just as stale
                 return;

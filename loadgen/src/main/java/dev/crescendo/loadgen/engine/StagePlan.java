@@ -1,5 +1,6 @@
 package dev.crescendo.loadgen.engine;
 
+import dev.crescendo.loadgen.config.Durations;
 import dev.crescendo.loadgen.config.StageConfig;
 import dev.crescendo.loadgen.http.TargetAddress;
 import dev.crescendo.loadgen.scenario.Operation;
@@ -41,19 +42,19 @@ public record StagePlan(
         List<String> names = scenario.operations().stream().map(Operation::name).toList();
         var s = c.stage();
         LoadModel model = s.vus() != null
-                ? new LoadModel.Closed(s.vus(), s.rampUp() != null ? s.rampUp() : Duration.ZERO)
+                ? new LoadModel.Closed(s.vus(), Durations.parseOr(s.rampUp(), Duration.ZERO))
                 : new LoadModel.Open(s.arrivalRate(), s.maxInFlight() != null ? s.maxInFlight() : defaultMaxInFlight(s.arrivalRate()));
-        Duration window = c.thresholdWindow() != null ? c.thresholdWindow() : DEFAULT_WINDOW;
+        Duration window = Durations.parseOr(c.thresholdWindow(), DEFAULT_WINDOW);
         return new StagePlan(
                 c.campaign() != null ? c.campaign() : "",
                 c.namespace() != null ? c.namespace() : "",
                 s.name(),
                 TargetAddress.of(c.target().baseUrl()),
-                c.target().connectTimeout() != null ? c.target().connectTimeout() : DEFAULT_CONNECT_TIMEOUT,
+                Durations.parseOr(c.target().connectTimeout(), DEFAULT_CONNECT_TIMEOUT),
                 scenario,
                 model,
-                s.duration(),
-                s.gracefulStop() != null ? s.gracefulStop() : DEFAULT_GRACEFUL_STOP,
+                Durations.parse(s.duration()),
+                Durations.parseOr(s.gracefulStop(), DEFAULT_GRACEFUL_STOP),
                 c.thresholds() == null ? List.of() : c.thresholds().stream().map(t -> LocalThreshold.compile(t, names)).toList(),
                 (int) Math.max(1, window.toSeconds()),
                 FastFail.of(c.fastFail()),

@@ -118,6 +118,7 @@ public final class StageRun {
         } finally {
             ticker.shutdownNow();
             transport.close();
+            requests.close(); // after the event loops stopped: nothing writes the shared bytes any more
             if (server != null) {
                 server.close();
             }
@@ -243,6 +244,11 @@ public final class StageRun {
 
     boolean acceptsNewRequests() {
         return state == StageState.RUNNING;
+    }
+
+    /** A request already under way may still be re-sent (stale connection) until the hard stop. */
+    boolean acceptsRetries() {
+        return state == StageState.RUNNING || state == StageState.DRAINING;
     }
 
     int inFlight() {

@@ -71,7 +71,7 @@ final class VirtualUser implements ExchangeListener {
     @Override
     public void onFailure(Outcome outcome, String detail, boolean staleConnection) {
         connection = null;
-        if (staleConnection && !retried && operation.isIdempotent() && run.acceptsNewRequests()) {
+        if (staleConnection && !retried && operation.isIdempotent() && run.acceptsRetries()) {
             retried = true;
             send();
             return;

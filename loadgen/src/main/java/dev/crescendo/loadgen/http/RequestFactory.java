@@ -22,7 +22,7 @@ import java.util.function.UnaryOperator;
  * the hot path then costs one small object per request, which is what keeps the generator close to
  * wrk (see bench/loadgen-vs-wrk).
  */
-public final class RequestFactory {
+public final class RequestFactory implements AutoCloseable {
     private static final UnaryOperator<String> PATH_ESCAPE =
             v -> URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20");
     private static final UnaryOperator<String> AS_IS = v -> v;
@@ -31,17 +31,20 @@ public final class RequestFactory {
     private final TargetAddress target;
     private final Variables variables;
     private final ByteBuf[] constant;
+    private final ByteBuf[] owned;
 
     public RequestFactory(TargetAddress target, List<Operation> operations, Variables variables) {
         this.target = target;
         this.variables = variables;
         this.constant = new ByteBuf[operations.size()];
+        this.owned = new ByteBuf[operations.size()];
         for (Operation op : operations) {
             boolean fixed = op.path().isConstant() && op.headers().values().stream().allMatch(Template::isConstant)
                     && (op.body() == null || op.body().isConstant());
             if (fixed) {
                 ByteBuf bytes = Unpooled.directBuffer(256);
                 encode(op, variables.bind(), bytes);
+                owned[op.index()] = bytes;
                 constant[op.index()] = Unpooled.unreleasableBuffer(bytes.asReadOnly());
             }
         }
@@ -60,7 +63,24 @@ public final class RequestFactory {
 
     /** The request as text, for messages and tests. */
     public String describe(Operation op) {
-        return create(op).toString(StandardCharsets.UTF_8);
+        ByteBuf bytes = create(op);
+        try {
+            return bytes.toString(StandardCharsets.UTF_8);
+        } finally {
+            bytes.release();
+        }
+    }
+
+    /** Frees the shared encoded requests; call when no request can be written any more. */
+    @Override
+    public void close() {
+        for (int i = 0; i < owned.length; i++) {
+            if (owned[i] != null) {
+                owned[i].release();
+                owned[i] = null;
+                constant[i] = null;
+            }
+        }
     }
 
     private void encode(Operation op, Bindings bindings, ByteBuf out) {

@@ -1,6 +1,7 @@
 package dev.crescendo.loadgen.scenario;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.crescendo.loadgen.config.Durations;
 import dev.crescendo.loadgen.config.ScenarioSpec;
 import dev.crescendo.loadgen.config.ScenarioSpec.OperationSpec;
 import java.time.Duration;
@@ -32,7 +33,7 @@ public final class Scenario {
 
     /** Compiles a spec that {@link dev.crescendo.loadgen.config.StageConfigValidator} accepted. */
     public static Scenario compile(ScenarioSpec spec) {
-        Duration defaultTimeout = spec.timeout() != null ? spec.timeout() : DEFAULT_TIMEOUT;
+        Duration defaultTimeout = Durations.parseOr(spec.timeout(), DEFAULT_TIMEOUT);
         Map<String, List<String>> fixed = new LinkedHashMap<>();
         if (spec.variables() != null) {
             spec.variables().forEach((name, v) -> fixed.put(name, v.values()));
@@ -44,7 +45,7 @@ public final class Scenario {
             }
             operations.add(compile(op, operations.size(), defaultTimeout));
         }
-        Duration think = spec.thinkTime() != null ? spec.thinkTime() : Duration.ZERO;
+        Duration think = Durations.parseOr(spec.thinkTime(), Duration.ZERO);
         return new Scenario(operations, new Variables(fixed, ValuePool.DEFAULT_CAPACITY), think);
     }
 
@@ -83,7 +84,7 @@ public final class Scenario {
         return new Operation(op.name(), index, op.weight() != null ? op.weight() : 1,
                 request.method() == null ? "GET" : request.method().toUpperCase(Locale.ROOT), path,
                 Map.copyOf(headers), body, expected, check, Map.copyOf(extract),
-                op.timeout() != null ? op.timeout() : defaultTimeout, Set.copyOf(required));
+                Durations.parseOr(op.timeout(), defaultTimeout), Set.copyOf(required));
     }
 
     public List<Operation> operations() {

@@ -1,5 +1,6 @@
 package dev.crescendo.loadgen.threshold;
 
+import dev.crescendo.loadgen.config.Durations;
 import dev.crescendo.loadgen.config.StageConfig.FastFailSpec;
 import dev.crescendo.loadgen.engine.Outcome;
 import dev.crescendo.loadgen.stats.Interval;
@@ -16,7 +17,7 @@ public record FastFail(boolean enabled, long afterNanos, int minRequests, double
     public static FastFail of(FastFailSpec spec) {
         FastFailSpec s = spec != null ? spec : new FastFailSpec(null, null, null, null);
         return new FastFail(s.enabled() == null || s.enabled(),
-                (s.after() != null ? s.after() : DEFAULT_AFTER).toNanos(),
+                Durations.parseOr(s.after(), DEFAULT_AFTER).toNanos(),
                 s.minRequests() != null ? s.minRequests() : 10,
                 s.failureShare() != null ? s.failureShare() : 0.95);
     }

@@ -1,5 +1,6 @@
 package dev.crescendo.loadgen.threshold;
 
+import dev.crescendo.loadgen.config.Durations;
 import dev.crescendo.loadgen.config.ThresholdSpec;
 import dev.crescendo.loadgen.engine.Outcome;
 import dev.crescendo.loadgen.stats.Interval;
@@ -40,7 +41,7 @@ public final class LocalThreshold {
 
     /** Compiles a validated spec; {@code operations} gives each operation name its index. */
     public static LocalThreshold compile(ThresholdSpec spec, List<String> operations) {
-        long sustain = spec.sustain() == null ? 0 : spec.sustain().toNanos();
+        long sustain = Durations.parseOr(spec.sustain(), java.time.Duration.ZERO).toNanos();
         if (spec.latency() != null) {
             return new LocalThreshold(spec.name(), Metric.LATENCY, spec.latency().operation(), index(operations, spec.latency().operation()),
                     spec.latency().percentile(), null,

@@ -8,7 +8,6 @@ import dev.crescendo.loadgen.metrics.LoadgenMetrics;
 import dev.crescendo.loadgen.stats.Interval;
 import dev.crescendo.loadgen.stats.StageStats;
 import dev.crescendo.loadgen.stats.StatsTimeline;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +28,7 @@ class ThresholdMonitorTest {
         }
     }
 
-    private static LocalThreshold errorRate(String fail, Duration sustain) {
+    private static LocalThreshold errorRate(String fail, String sustain) {
         return LocalThreshold.compile(new ThresholdSpec("errors", null, new ThresholdSpec.RateMetric(null), null,
                 "0.5%", fail, sustain), OPS);
     }
@@ -60,7 +59,7 @@ class ThresholdMonitorTest {
 
     @Test
     void aBreachMustLastForItsSustainTime() {
-        ThresholdMonitor monitor = new ThresholdMonitor(List.of(errorRate("5%", Duration.ofSeconds(3))));
+        ThresholdMonitor monitor = new ThresholdMonitor(List.of(errorRate("5%", "3s")));
         long t = 0;
         second(50, 50, 10);
         timeline.tick(t += SECOND);
@@ -78,7 +77,7 @@ class ThresholdMonitorTest {
 
     @Test
     void recoveringResetsTheSustainClock() {
-        ThresholdMonitor monitor = new ThresholdMonitor(List.of(errorRate("5%", Duration.ofSeconds(2))));
+        ThresholdMonitor monitor = new ThresholdMonitor(List.of(errorRate("5%", "2s")));
         StatsTimeline shortWindow = new StatsTimeline(stats, 1, 0);
         long t = 0;
         second(50, 50, 10);

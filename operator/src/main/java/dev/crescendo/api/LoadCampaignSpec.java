@@ -1,0 +1,25 @@
+package dev.crescendo.api;
+
+import dev.crescendo.loadgen.config.ScenarioSpec;
+import dev.crescendo.loadgen.config.StageConfig.StageSpec;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+import java.util.List;
+
+/**
+ * What to test and how hard. {@code scenario} and each stage have exactly the shape the load
+ * generator reads, so a stage's Job config is the spec's own fields.
+ */
+public record LoadCampaignSpec(
+        @Required TargetSpec target,
+        PrometheusSpec prometheus,
+        @Required ScenarioSpec scenario,
+        @Required
+        @Size(min = 1, max = 50)
+        @ValidationRule(value = "self.all(s, self.exists_one(t, t.name == s.name))", message = "stage names must be unique")
+        List<StageSpec> stages,
+        List<ThresholdSpec> thresholds,
+        HaltSpec halt,
+        ProgressionSpec progression,
+        LoadGeneratorSpec loadGenerator) {}
