@@ -11,14 +11,15 @@ import java.util.List;
  * What to test and how hard. {@code scenario} and each stage have exactly the shape the load
  * generator reads, so a stage's Job config is the spec's own fields.
  */
+@ValidationRule(value = "self.stages.all(s, self.stages.exists_one(t, t.name == s.name))",
+        message = "stage names must be unique", fieldPath = ".stages")
+@ValidationRule(value = "!has(self.thresholds) || self.thresholds.all(s, self.thresholds.exists_one(t, t.name == s.name))",
+        message = "threshold names must be unique", fieldPath = ".thresholds")
 public record LoadCampaignSpec(
         @Required TargetSpec target,
         PrometheusSpec prometheus,
         @Required ScenarioSpec scenario,
-        @Required
-        @Size(min = 1, max = 50)
-        @ValidationRule(value = "self.all(s, self.exists_one(t, t.name == s.name))", message = "stage names must be unique")
-        List<StageSpec> stages,
+        @Required @Size(min = 1, max = 50) List<StageSpec> stages,
         List<ThresholdSpec> thresholds,
         HaltSpec halt,
         ProgressionSpec progression,

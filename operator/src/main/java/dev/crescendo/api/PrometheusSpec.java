@@ -1,5 +1,7 @@
 package dev.crescendo.api;
 
+import dev.crescendo.loadgen.config.SchemaPatterns;
+
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 
@@ -7,7 +9,7 @@ import io.fabric8.generator.annotation.Required;
 public record PrometheusSpec(
         @Required @Pattern("^https?://.+") String url,
         SecretKeyRef bearerTokenSecretRef,
-        @Pattern(Patterns.DURATION) String timeout) {
+        @Pattern(SchemaPatterns.DURATION) String timeout) {
 
     public record SecretKeyRef(@Required String name, @Required String key) {}
 }

@@ -1,5 +1,7 @@
 package dev.crescendo.api;
 
+import dev.crescendo.loadgen.config.SchemaPatterns;
+
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
@@ -8,7 +10,7 @@ import io.fabric8.generator.annotation.Required;
 /** The system under test, and the check that must pass before any load is sent. */
 public record TargetSpec(
         @Required @Pattern("^https?://[^\\s/?#]+[^\\s?#]*$") String baseUrl,
-        @Pattern(Patterns.DURATION) String connectTimeout,
+        @Pattern(SchemaPatterns.DURATION) String connectTimeout,
         PreflightSpec preflight) {
 
     /**
@@ -20,7 +22,7 @@ public record TargetSpec(
             @Pattern("^/.*") String path,
             @Min(100) @Max(599) Integer expectStatus,
             BodyExpectation expectBody,
-            @Pattern(Patterns.DURATION) String timeout) {}
+            @Pattern(SchemaPatterns.DURATION) String timeout) {}
 
     public record BodyExpectation(@Required String jsonPath, @Required String equals) {}
 }

@@ -1,5 +1,7 @@
 package dev.crescendo.api;
 
+import dev.crescendo.loadgen.config.SchemaPatterns;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.crescendo.loadgen.config.ThresholdSpec.LatencyMetric;
 import dev.crescendo.loadgen.config.ThresholdSpec.OutcomeRateMetric;
@@ -27,7 +29,7 @@ public record ThresholdSpec(
         ScrapeMetric scrape,
         String warn,
         @Required String fail,
-        @JsonProperty("for") @Pattern(Patterns.DURATION) String sustain) {
+        @JsonProperty("for") @Pattern(SchemaPatterns.DURATION) String sustain) {
 
     /** Requests per second completed, of one operation or of all. */
     public record ThroughputMetric(String operation) {}

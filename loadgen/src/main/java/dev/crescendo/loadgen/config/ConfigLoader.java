@@ -37,19 +37,7 @@ public final class ConfigLoader {
     }
 
     public static StageConfig parse(String text, boolean json) throws ConfigException {
-        StageConfig config;
-        try {
-            config = (json ? JSON : YAML).readValue(text, StageConfig.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw new ConfigException(
-                    "unknown field '" + join(e.getPath(), e.getPropertyName()) + "'; known fields here: "
-                            + e.getKnownPropertyIds());
-        } catch (JsonMappingException e) {
-            throw new ConfigException(describe(e));
-        } catch (JacksonException e) {
-            throw new ConfigException("config is not valid " + (json ? "JSON" : "YAML") + ": " + e.getOriginalMessage()
-                    + location(e));
-        }
+        StageConfig config = read(text, StageConfig.class, json);
         if (config == null) {
             throw new ConfigException("config is empty");
         }
@@ -58,6 +46,25 @@ public final class ConfigLoader {
             throw new ConfigException(problems);
         }
         return config;
+    }
+
+    /**
+     * Reads {@code text} as {@code type}, strictly: an unknown field, a wrong type or broken syntax is
+     * a {@link ConfigException} naming the field path (e.g. {@code spec.stages[1].vus}).
+     */
+    public static <T> T read(String text, Class<T> type, boolean json) throws ConfigException {
+        try {
+            return (json ? JSON : YAML).readValue(text, type);
+        } catch (UnrecognizedPropertyException e) {
+            throw new ConfigException(
+                    "unknown field '" + join(e.getPath(), e.getPropertyName()) + "'; known fields here: "
+                            + e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList());
+        } catch (JsonMappingException e) {
+            throw new ConfigException(describe(e));
+        } catch (JacksonException e) {
+            throw new ConfigException("config is not valid " + (json ? "JSON" : "YAML") + ": " + e.getOriginalMessage()
+                    + location(e));
+        }
     }
 
     /** A JSON rendering of a config, for handing a stage to the generator (the operator's path). */

@@ -1,5 +1,10 @@
 package dev.crescendo.loadgen.config;
 
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
 
 /**
@@ -24,14 +29,18 @@ public record StageConfig(
     public record TargetSpec(String baseUrl, String connectTimeout) {}
 
     /** Closed model ({@code vus}, optional {@code rampUp}) or open model ({@code arrivalRate}, requests/s). */
+    @ValidationRule(value = "has(self.vus) != has(self.arrivalRate)",
+            message = "set exactly one of vus (closed model) or arrivalRate (open model, requests/s)")
+    @ValidationRule(value = "!has(self.rampUp) || has(self.vus)", message = "rampUp applies to vus only")
+    @ValidationRule(value = "!has(self.maxInFlight) || has(self.arrivalRate)", message = "maxInFlight applies to arrivalRate only")
     public record StageSpec(
-            String name,
-            Integer vus,
-            Double arrivalRate,
-            String duration,
-            String rampUp,
-            Integer maxInFlight,
-            String gracefulStop) {}
+            @Required @Pattern(SchemaPatterns.STAGE_NAME) @Size(max = 40) String name,
+            @Min(1) Integer vus,
+            @Min(value = 0, inclusive = false) Double arrivalRate,
+            @Required @Pattern(SchemaPatterns.DURATION) String duration,
+            @Pattern(SchemaPatterns.DURATION) String rampUp,
+            @Min(1) Integer maxInFlight,
+            @Pattern(SchemaPatterns.DURATION) String gracefulStop) {}
 
     /** Stop early when nearly every attempt fails to connect and none succeeds (report 002). */
     public record FastFailSpec(Boolean enabled, String after, Integer minRequests, Double failureShare) {}

@@ -16,10 +16,11 @@ import java.util.regex.Pattern;
 
 /** Checks a stage config and lists every problem with the path of the field it is about. */
 public final class StageConfigValidator {
-    private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
+    private static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
     private static final Pattern PATH = Pattern.compile("[^\\s\\p{Cntrl}]*");
     private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
-    private static final Pattern OPERATION_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,63}");
+    private static final Pattern OPERATION_NAME = Pattern.compile(SchemaPatterns.OPERATION_NAME);
+    private static final Pattern STAGE_NAME = Pattern.compile(SchemaPatterns.STAGE_NAME);
 
     private final List<String> problems = new ArrayList<>();
 
@@ -92,6 +93,9 @@ public final class StageConfigValidator {
         }
         if (s.name() == null || s.name().isBlank()) {
             problem("stage.name", "is required");
+        } else if (!STAGE_NAME.matcher(s.name()).matches() || s.name().length() > 40) {
+            problem("stage.name", "'" + s.name() + "' must be lower-case letters, digits and '-', at most 40 characters"
+                    + " (it becomes part of Job names)");
         }
         if ((s.vus() == null) == (s.arrivalRate() == null)) {
             problem("stage", "set exactly one of vus (closed model) or arrivalRate (open model, requests/s)");

@@ -1,6 +1,10 @@
 package dev.crescendo.loadgen.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
 
 /**
  * A limit on the generator's own numbers, evaluated every second over a recent window.
@@ -18,11 +22,14 @@ public record ThresholdSpec(
         @JsonProperty("for") String sustain) {
 
     /** Percentile of latency, of one operation or (without {@code operation}) of all. */
-    public record LatencyMetric(String operation, Double percentile) {}
+    public record LatencyMetric(String operation, @Required @Min(value = 0, inclusive = false) @Max(100) Double percentile) {}
 
     /** Share of responses that are not {@code ok}, of one operation or of all. */
     public record RateMetric(String operation) {}
 
     /** Share of responses in one outcome class, e.g. {@code rate_limited}. */
-    public record OutcomeRateMetric(String outcome, String operation) {}
+    public record OutcomeRateMetric(
+            @Required @Pattern("^(ok|client_error|rate_limited|server_error|timeout|connect_refused|connect_error|check_failed)$")
+            String outcome,
+            String operation) {}
 }

@@ -1,0 +1,80 @@
+package dev.crescendo.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fabric8.kubernetes.api.model.Condition;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the operator observed (DESIGN §2). Built whole by the status aggregator each time and
+ * patched only when it changed.
+ *
+ * @param run     1 for the first run; a new spec generation starts the next one
+ * @param history short summaries of earlier runs, newest first
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record LoadCampaignStatus(
+        Long observedGeneration,
+        Integer run,
+        Phase phase,
+        Verdict verdict,
+        String currentStage,
+        String message,
+        List<Condition> conditions,
+        PreflightStatus preflight,
+        List<StageStatus> stages,
+        Breach breach,
+        Diagnosis diagnosis,
+        Capacity capacity,
+        List<RunSummary> history) {
+
+    public enum Phase { Pending, Preflight, Running, AwaitingApproval, Succeeded, Failed, Halted, Invalid }
+
+    public enum Verdict { PASSED, MARGINAL, FAILED, INCONCLUSIVE }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PreflightStatus(Boolean passed, String checkedAt, String message) {}
+
+    /** One stage's result: the load generator's summary plus the verdict. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record StageStatus(
+            String name,
+            StagePhase phase,
+            Verdict verdict,
+            String jobName,
+            String startedAt,
+            String finishedAt,
+            Long requests,
+            Double throughputPerSecond,
+            Long dropped,
+            Map<String, OperationResult> operations,
+            Map<String, Long> outcomes,
+            List<ThresholdResult> thresholds,
+            List<ErrorSample> errorSamples,
+            String message) {}
+
+    public enum StagePhase { Pending, Running, Completed, Failed }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record OperationResult(Long count, String p50, String p95, String p99, String max) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ThresholdResult(String name, String observed, String limit, Verdict verdict) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ErrorSample(String operation, String outcome, Integer status, String body, Long count) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Breach(String stage, String threshold, String observed, String limit, String detectedAt,
+                         String loadStoppedAt) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Diagnosis(String cause, String message, List<String> evidence, List<ErrorSample> errorSamples) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Capacity(String lastPassedStage, String firstFailedStage, String summary) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RunSummary(Integer run, Long generation, Phase phase, Verdict verdict, String startedAt,
+                             String finishedAt, String lastPassedStage) {}
+}
