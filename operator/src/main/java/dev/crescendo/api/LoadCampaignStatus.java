@@ -9,13 +9,16 @@ import java.util.Map;
  * What the operator observed (DESIGN §2). Built whole by the status aggregator each time and
  * patched only when it changed.
  *
- * @param run     1 for the first run; a new spec generation starts the next one
+ * @param run         1 for the first run; a spec change starts the next one
+ * @param runSpecHash identifies the spec the run is for; moving {@code progression.approvedThrough}
+ *                    does not change it, so approving a stage continues the run instead of restarting it
  * @param history short summaries of earlier runs, newest first
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LoadCampaignStatus(
         Long observedGeneration,
         Integer run,
+        String runSpecHash,
         Phase phase,
         Verdict verdict,
         String currentStage,

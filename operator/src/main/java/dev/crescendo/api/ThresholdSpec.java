@@ -2,6 +2,7 @@ package dev.crescendo.api;
 
 import dev.crescendo.loadgen.config.SchemaPatterns;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.crescendo.loadgen.config.ThresholdSpec.LatencyMetric;
 import dev.crescendo.loadgen.config.ThresholdSpec.OutcomeRateMetric;
@@ -39,6 +40,7 @@ public record ThresholdSpec(
                                java.util.Map<String, String> labels, String aggregate) {}
 
     /** True when the load generator itself can evaluate this threshold (it aborts the stage on a breach). */
+    @JsonIgnore
     public boolean isGeneratorSide() {
         return latency != null || errorRate != null || outcomeRate != null;
     }

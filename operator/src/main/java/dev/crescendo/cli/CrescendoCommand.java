@@ -8,13 +8,16 @@ import picocli.CommandLine.Command;
 /** {@code crescendo}: the one entry point of the image and the jar; each function is a sub-command. */
 @Command(name = "crescendo", mixinStandardHelpOptions = true, versionProvider = CrescendoCommand.Version.class,
         description = "Progressive load-test campaigns for Kubernetes.",
-        subcommands = {LoadgenCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {LoadgenCommand.class, ValidateCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
 public final class CrescendoCommand implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // Library logs (JOSDK, Fabric8) only when something is wrong, unless asked for more.
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+                System.getenv().getOrDefault("CRESCENDO_LOG_LEVEL", "warn"));
         System.exit(commandLine().execute(args));
     }
 

@@ -50,6 +50,9 @@ public final class LoadgenCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "Stage config (JSON or YAML).")
     Path config;
 
+    @Option(names = "--config-json", paramLabel = "JSON", description = "Stage config as a JSON string (how stage Jobs pass it).")
+    String configJson;
+
     @Option(names = "--url", description = "Ad-hoc: the URL to request.")
     String url;
 
@@ -110,7 +113,9 @@ public final class LoadgenCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         StageConfig stage;
         try {
-            stage = withOverrides(config != null ? ConfigLoader.load(config) : AdHocStage.build(this));
+            StageConfig given = config != null ? ConfigLoader.load(config)
+                    : configJson != null ? ConfigLoader.parse(configJson, true) : AdHocStage.build(this);
+            stage = withOverrides(given);
             // Re-check after overrides (ports, files) with the same rules as the file.
             ConfigLoader.parse(ConfigLoader.toJson(stage), true);
         } catch (ConfigException e) {

@@ -1,0 +1,112 @@
+package dev.crescendo.reconciler;
+
+import dev.crescendo.api.LoadCampaign;
+import dev.crescendo.api.LoadCampaignSpec;
+import dev.crescendo.api.LoadCampaignStatus;
+import dev.crescendo.api.ProgressionSpec;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * JOSDK glue: picks the step for the campaign's phase, runs steps until one has to wait, patches
+ * the status once if it changed, and requeues while a stage runs. All state is in the status and
+ * in the owned Jobs, so a restarted operator carries on where the last one stopped.
+ */
+@ControllerConfiguration(name = "loadcampaign")
+public class LoadCampaignReconciler implements Reconciler<LoadCampaign> {
+    private final Clock clock;
+    private final CampaignStep startRun;
+    private final CampaignStep preflight;
+    private final CampaignStep runStage;
+    private final CampaignStep awaitApproval = new AwaitApprovalStep();
+
+    public LoadCampaignReconciler(io.fabric8.kubernetes.client.KubernetesClient client, String loadGeneratorImage, Clock clock) {
+        this.clock = clock;
+        CampaignEvents events = new CampaignEvents(client, clock);
+        this.startRun = new StartRunStep(clock);
+        this.preflight = new PreflightStep(new Preflight(), clock, events);
+        this.runStage = new RunStageStep(new StageJobs(loadGeneratorImage), clock, events);
+    }
+
+    @Override
+    public List<EventSource<?, LoadCampaign>> prepareEventSources(EventSourceContext<LoadCampaign> context) {
+        // Job changes (completion, failure, deletion) wake the campaign that owns them.
+        var jobs = new InformerEventSource<>(InformerEventSourceConfiguration.from(Job.class, LoadCampaign.class)
+                .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(LoadCampaign.class))
+                .withLabelSelector("app.kubernetes.io/managed-by=crescendo")
+                .build(), context);
+        return List.of(jobs);
+    }
+
+    @Override
+    public UpdateControl<LoadCampaign> reconcile(LoadCampaign campaign, Context<LoadCampaign> context) {
+        StatusDraft status = new StatusDraft(campaign.getStatus());
+        String hash = runHash(campaign.getSpec());
+        Progress progress = Progress.next();
+        for (int steps = 0; progress.kind() == Progress.Kind.CONTINUE && steps < 10; steps++) {
+            CampaignStep step = stepFor(status, hash);
+            if (step == null) {
+                progress = Progress.done();
+                break;
+            }
+            progress = step.apply(campaign, status, context);
+            if (step == startRun) {
+                status.runSpecHash = hash;
+            }
+        }
+        status.observedGeneration = campaign.getMetadata().getGeneration();
+        LoadCampaignStatus next = status.toStatus(campaign.getMetadata().getGeneration(), clock.instant());
+        UpdateControl<LoadCampaign> control;
+        if (next.equals(campaign.getStatus())) {
+            control = UpdateControl.noUpdate();
+        } else {
+            // JOSDK patches /status with a JSON Patch computed against the cached object (no
+            // server-side apply): removed fields really go, and its cache stays coherent.
+            campaign.setStatus(next);
+            control = UpdateControl.patchStatus(campaign);
+        }
+        return progress.kind() == Progress.Kind.REQUEUE ? control.rescheduleAfter(progress.after()) : control;
+    }
+
+    private CampaignStep stepFor(StatusDraft status, String hash) {
+        if (status.run == null || !hash.equals(status.runSpecHash)) {
+            return startRun;
+        }
+        return switch (status.phase) {
+            case Pending, Preflight -> preflight;
+            case Running -> runStage;
+            case AwaitingApproval -> awaitApproval;
+            case Succeeded, Failed, Halted, Invalid -> null;
+        };
+    }
+
+    /** The spec without {@code approvedThrough}: approving the next stage continues the run, any other edit restarts it. */
+    static String runHash(LoadCampaignSpec spec) {
+        ProgressionSpec p = spec == null ? null : spec.progression();
+        LoadCampaignSpec identity = spec == null ? null : new LoadCampaignSpec(spec.target(), spec.prometheus(), spec.scenario(),
+                spec.stages(), spec.thresholds(), spec.halt(), p == null ? null : new ProgressionSpec(p.mode(), null),
+                spec.loadGenerator());
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(Serialization.asJson(identity).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.crescendo.reconciler;
+
+import dev.crescendo.api.TargetSpec;
+import dev.crescendo.loadgen.config.Durations;
+import dev.crescendo.loadgen.scenario.ResponseJson;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The gate before any load (reports 002 and 004): the target's preflight path must answer the
+ * expected status and, when asked, carry the expected value in its JSON body.
+ */
+final class Preflight {
+    /** {@code cause}: a diagnosis cause when it failed (TargetUnreachable or PreflightFailed). */
+    record Result(boolean passed, String cause, String message) {}
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    Result check(TargetSpec target) {
+        TargetSpec.PreflightSpec p = target.preflight();
+        String path = p != null && p.path() != null ? p.path() : "/";
+        int expected = p != null && p.expectStatus() != null ? p.expectStatus() : 200;
+        Duration timeout = Durations.parseOr(p == null ? null : p.timeout(), Duration.ofSeconds(5));
+        String base = target.baseUrl().endsWith("/") ? target.baseUrl().substring(0, target.baseUrl().length() - 1) : target.baseUrl();
+        URI uri = URI.create(base + path);
+        HttpResponse<String> response;
+        try {
+            response = http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (ConnectException e) {
+            return new Result(false, "TargetUnreachable", "GET " + uri + ": connection refused; is the target running?");
+        } catch (HttpTimeoutException e) {
+            return new Result(false, "TargetUnreachable", "GET " + uri + ": no answer within " + Durations.format(timeout));
+        } catch (IOException e) {
+            return new Result(false, "TargetUnreachable", "GET " + uri + ": " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Result(false, "TargetUnreachable", "GET " + uri + ": interrupted");
+        }
+        if (response.statusCode() != expected) {
+            return new Result(false, "PreflightFailed", "GET " + uri + " answered " + response.statusCode() + ", expected "
+                    + expected + ": " + abbreviate(response.body()));
+        }
+        if (p != null && p.expectBody() != null) {
+            List<String> found;
+            try {
+                found = ResponseJson.parse(response.body()).scalars(ResponseJson.compile(p.expectBody().jsonPath()));
+            } catch (IllegalArgumentException e) {
+                return new Result(false, "PreflightFailed", "GET " + uri + ": " + e.getMessage() + ": " + abbreviate(response.body()));
+            }
+            if (found.size() != 1 || !found.get(0).equals(p.expectBody().equals())) {
+                return new Result(false, "PreflightFailed", "GET " + uri + " answered " + response.statusCode() + " but "
+                        + p.expectBody().jsonPath() + " is " + (found.isEmpty() ? "missing" : "'" + String.join(",", found) + "'")
+                        + ", expected '" + p.expectBody().equals() + "': " + abbreviate(response.body()));
+            }
+        }
+        return new Result(true, null, "GET " + uri + " answered " + response.statusCode());
+    }
+
+    private static String abbreviate(String body) {
+        String flat = body == null ? "" : body.replaceAll("\\s+", " ").trim();
+        return flat.length() <= 200 ? flat : flat.substring(0, 200) + "…";
+    }
+}

@@ -1,0 +1,39 @@
+package dev.crescendo.reconciler;
+
+import dev.crescendo.api.LoadCampaign;
+import dev.crescendo.api.LoadCampaignStatus;
+import dev.crescendo.api.LoadCampaignStatus.Phase;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import java.time.Clock;
+import java.util.List;
+
+/** Checks the target before any load. A failure ends the campaign Failed with a diagnosis; no Job is created. */
+final class PreflightStep implements CampaignStep {
+    private final Preflight preflight;
+    private final Clock clock;
+    private final CampaignEvents events;
+
+    PreflightStep(Preflight preflight, Clock clock, CampaignEvents events) {
+        this.preflight = preflight;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    @Override
+    public Progress apply(LoadCampaign c, StatusDraft s, Context<LoadCampaign> context) {
+        Preflight.Result r = preflight.check(c.getSpec().target());
+        s.preflight = new LoadCampaignStatus.PreflightStatus(r.passed(), clock.instant().toString(), r.message());
+        if (!r.passed()) {
+            s.phase = Phase.Failed;
+            s.verdict = LoadCampaignStatus.Verdict.FAILED;
+            s.message = "preflight failed: " + r.message();
+            s.diagnosis = new LoadCampaignStatus.Diagnosis(r.cause(), r.message(), List.of(r.message()), null);
+            events.warning(c, "PreflightFailed", s.message);
+            return Progress.done();
+        }
+        s.phase = Phase.Running;
+        s.currentStage = c.getSpec().stages().get(0).name();
+        s.message = "preflight passed: " + r.message();
+        return Progress.next();
+    }
+}

@@ -1,0 +1,133 @@
+package dev.crescendo.reconciler;
+
+import dev.crescendo.api.LoadCampaign;
+import dev.crescendo.api.LoadCampaignStatus;
+import dev.crescendo.api.LoadCampaignStatus.Phase;
+import dev.crescendo.api.LoadCampaignStatus.StagePhase;
+import dev.crescendo.api.LoadCampaignStatus.StageStatus;
+import dev.crescendo.api.LoadCampaignStatus.Verdict;
+import dev.crescendo.campaign.JobNames;
+import dev.crescendo.campaign.StageJudge;
+import dev.crescendo.loadgen.report.Summary;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Runs the current stage: creates its Job once (looked up by its deterministic name first, so a
+ * restarted operator never starts a second), then reads the result from the pod's termination
+ * message and moves on: next stage, approval, success, or the end of the campaign on a bad stage.
+ */
+final class RunStageStep implements CampaignStep {
+    static final Duration POLL = Duration.ofSeconds(2);
+
+    private final StageJobs jobs;
+    private final Clock clock;
+    private final CampaignEvents events;
+
+    RunStageStep(StageJobs jobs, Clock clock, CampaignEvents events) {
+        this.jobs = jobs;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    @Override
+    public Progress apply(LoadCampaign c, StatusDraft s, Context<LoadCampaign> context) {
+        KubernetesClient client = context.getClient();
+        int index = Approval.indexOf(c.getSpec(), s.currentStage);
+        String ns = c.getMetadata().getNamespace();
+        String jobName = JobNames.of(c.getMetadata().getName(), s.run, s.currentStage);
+        Job job = client.batch().v1().jobs().inNamespace(ns).withName(jobName).get();
+        if (job == null) {
+            try {
+                client.resource(jobs.build(c, s.run, index)).create();
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 409) {
+                    throw e;
+                }
+                // created by an earlier reconcile whose status patch was lost: just go on reading it
+            }
+            s.putStage(new StageStatus(s.currentStage, StagePhase.Running, null, jobName, clock.instant().toString(), null,
+                    null, null, null, null, null, null, null, null));
+            s.message = "stage " + s.currentStage + " started (Job " + jobName + ")";
+            events.normal(c, "StageStarted", s.message);
+            return Progress.requeue(POLL);
+        }
+        List<Pod> pods = client.pods().inNamespace(ns).withLabel("job-name", jobName).list().getItems();
+        StageStatus started = s.stage(s.currentStage);
+        String startedAt = started != null ? started.startedAt() : clock.instant().toString();
+        return switch (StageResults.of(job, pods)) {
+            case StageResults.Running r -> {
+                s.message = "stage " + s.currentStage + " running";
+                yield Progress.requeue(POLL);
+            }
+            case StageResults.Broken b -> {
+                s.putStage(new StageStatus(s.currentStage, StagePhase.Failed, Verdict.FAILED, jobName, startedAt,
+                        clock.instant().toString(), null, null, null, null, null, null, null, b.reason()));
+                end(c, s, Phase.Failed, "stage " + s.currentStage + ": the load generator could not run: " + b.reason());
+                s.diagnosis = new LoadCampaignStatus.Diagnosis("LoadGeneratorFailure", b.reason(), List.of(b.reason()), null);
+                yield Progress.done();
+            }
+            case StageResults.Finished f -> finished(c, s, index, jobName, startedAt, f);
+        };
+    }
+
+    private Progress finished(LoadCampaign c, StatusDraft s, int index, String jobName, String startedAt,
+                              StageResults.Finished f) {
+        Summary summary = f.summary();
+        StageJudge.Judgement judgement = StageJudge.judge(summary);
+        String finishedAt = f.finishedAt() != null ? f.finishedAt() : clock.instant().toString();
+        s.putStage(new StageStatus(s.currentStage, StagePhase.Completed, judgement.verdict(), jobName, startedAt, finishedAt,
+                summary.requests(), summary.throughputPerSecond(), summary.dropped(), StageResults.operations(summary),
+                summary.outcomes(), StageResults.thresholds(summary), StageResults.errorSamples(summary), judgement.reason()));
+        events.normal(c, "StageFinished", "stage " + s.currentStage + ": " + judgement.verdict() + " (" + judgement.reason() + ")");
+        if (judgement.verdict() == Verdict.FAILED || judgement.verdict() == Verdict.INCONCLUSIVE) {
+            boolean halted = summary.abortReason() != null && summary.abortReason().startsWith("threshold");
+            end(c, s, halted ? Phase.Halted : Phase.Failed, "stage " + s.currentStage + " " + judgement.verdict() + ": "
+                    + judgement.reason());
+            s.verdict = judgement.verdict();
+            if (halted && summary.thresholds() != null) {
+                summary.thresholds().stream().filter(t -> t.verdict() == dev.crescendo.loadgen.threshold.Verdict.FAILED)
+                        .findFirst().ifPresent(t -> s.breach = new LoadCampaignStatus.Breach(s.currentStage, t.name(),
+                                t.observed(), t.fail(), finishedAt, finishedAt));
+            }
+            return Progress.done();
+        }
+        if (index + 1 < c.getSpec().stages().size()) {
+            s.currentStage = c.getSpec().stages().get(index + 1).name();
+            if (!Approval.approved(c.getSpec(), index + 1)) {
+                s.phase = Phase.AwaitingApproval;
+                s.message = "stage " + c.getSpec().stages().get(index).name() + " " + judgement.verdict()
+                        + "; waiting for approval of " + s.currentStage;
+                events.normal(c, "AwaitingApproval", s.message);
+                return Progress.done();
+            }
+            return Progress.next();
+        }
+        s.phase = Phase.Succeeded;
+        s.verdict = s.stages.stream().map(StageStatus::verdict).filter(java.util.Objects::nonNull)
+                .max((a, b) -> StageJudge.rank(a) - StageJudge.rank(b)).orElse(Verdict.PASSED);
+        s.currentStage = null;
+        s.message = "all " + s.stages.size() + " stages ran: " + s.verdict;
+        s.capacity = new LoadCampaignStatus.Capacity(c.getSpec().stages().get(index).name(), null,
+                "every stage passed; the last one ran at " + summary.throughputPerSecond() + " req/s");
+        events.normal(c, "CampaignSucceeded", s.message);
+        return Progress.done();
+    }
+
+    private void end(LoadCampaign c, StatusDraft s, Phase phase, String message) {
+        s.phase = phase;
+        s.verdict = Verdict.FAILED;
+        s.message = message;
+        String lastPassed = s.stages.stream().filter(st -> st.verdict() == Verdict.PASSED || st.verdict() == Verdict.MARGINAL)
+                .reduce((a, b) -> b).map(StageStatus::name).orElse(null);
+        s.capacity = new LoadCampaignStatus.Capacity(lastPassed, s.currentStage, lastPassed == null
+                ? "no stage passed" : "passed through " + lastPassed + "; " + s.currentStage + " did not");
+        events.warning(c, phase == Phase.Halted ? "CampaignHalted" : "CampaignFailed", message);
+    }
+}
