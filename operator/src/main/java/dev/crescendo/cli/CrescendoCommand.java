@@ -18,6 +18,8 @@ public final class CrescendoCommand implements Runnable {
         // Library logs (JOSDK, Fabric8) only when something is wrong, unless asked for more.
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
                 System.getenv().getOrDefault("CRESCENDO_LOG_LEVEL", "warn"));
+        // Fabric8 warns on every client call that v1alpha1 is not a stable version; we know.
+        System.setProperty("org.slf4j.simpleLogger.log.io.fabric8.kubernetes.client.dsl.internal.VersionUsageUtils", "error");
         System.exit(commandLine().execute(args));
     }
 

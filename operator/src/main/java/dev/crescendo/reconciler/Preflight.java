@@ -15,7 +15,9 @@ import java.util.List;
 
 /**
  * The gate before any load (reports 002 and 004): the target's preflight path must answer the
- * expected status and, when asked, carry the expected value in its JSON body.
+ * expected status and, when asked, carry the expected value in its JSON body. Without a
+ * {@code preflight} section the target only has to answer HTTP at its base URL (any status):
+ * it is up, which is what report 002's backend was not.
  */
 final class Preflight {
     /** {@code cause}: a diagnosis cause when it failed (TargetUnreachable or PreflightFailed). */
@@ -26,8 +28,8 @@ final class Preflight {
 
     Result check(TargetSpec target) {
         TargetSpec.PreflightSpec p = target.preflight();
-        String path = p != null && p.path() != null ? p.path() : "/";
-        int expected = p != null && p.expectStatus() != null ? p.expectStatus() : 200;
+        String path = p != null && p.path() != null ? p.path() : "";
+        Integer expected = p == null ? null : p.expectStatus() != null ? p.expectStatus() : 200;
         Duration timeout = Durations.parseOr(p == null ? null : p.timeout(), Duration.ofSeconds(5));
         String base = target.baseUrl().endsWith("/") ? target.baseUrl().substring(0, target.baseUrl().length() - 1) : target.baseUrl();
         URI uri = URI.create(base + path);
@@ -45,7 +47,7 @@ final class Preflight {
             Thread.currentThread().interrupt();
             return new Result(false, "TargetUnreachable", "GET " + uri + ": interrupted");
         }
-        if (response.statusCode() != expected) {
+        if (expected != null && response.statusCode() != expected) {
             return new Result(false, "PreflightFailed", "GET " + uri + " answered " + response.statusCode() + ", expected "
                     + expected + ": " + abbreviate(response.body()));
         }

@@ -1,0 +1,248 @@
+package dev.crescendo.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.crescendo.api.LoadCampaign;
+import dev.crescendo.api.LoadCampaignSpec;
+import dev.crescendo.api.ProgressionSpec;
+import dev.crescendo.api.LoadCampaignStatus;
+import dev.crescendo.api.LoadCampaignStatus.Phase;
+import dev.crescendo.api.LoadCampaignStatus.StageStatus;
+import dev.crescendo.api.LoadCampaignStatus.Verdict;
+import dev.crescendo.campaign.ManifestReader;
+import dev.crescendo.loadgen.testing.TestTarget;
+import dev.crescendo.local.LocalCluster;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real operator on the embedded API server (Fabric8 mock, CRUD) with the local job runner and a
+ * real loopback target: the path `crescendo run` takes, and the one a cluster takes but for the API.
+ */
+class LocalCampaignIT {
+    static final String NS = "perf";
+    TestTarget target;
+    LocalCluster cluster;
+
+    @BeforeEach
+    void start() throws Exception {
+        target = new TestTarget();
+        cluster = new LocalCluster(s -> {});
+        cluster.ensureNamespace(NS);
+    }
+
+    @AfterEach
+    void stop() {
+        cluster.close();
+        target.close();
+    }
+
+    private LoadCampaign apply(String name, String spec) throws Exception {
+        LoadCampaign c = ManifestReader.parse("""
+                apiVersion: crescendo.dev/v1alpha1
+                kind: LoadCampaign
+                metadata: {name: %s, namespace: %s}
+                spec:
+                """.formatted(name, NS) + spec.indent(2)).get(0).campaign();
+        return cluster.client().resource(c).create();
+    }
+
+    private LoadCampaignStatus awaitPhase(String name, Phase... phases) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            LoadCampaign c = cluster.get(NS, name);
+            return c.getStatus() != null && List.of(phases).contains(c.getStatus().phase());
+        });
+        return cluster.get(NS, name).getStatus();
+    }
+
+    private List<Job> jobs(String campaign) {
+        return cluster.client().batch().v1().jobs().inNamespace(NS).withLabel("crescendo.dev/campaign", campaign).list().getItems();
+    }
+
+    private static String condition(LoadCampaignStatus s, String type) {
+        return s.conditions().stream().filter(c -> c.getType().equals(type)).map(Condition::getStatus).findFirst().orElseThrow();
+    }
+
+    private String threeStages(String extra) {
+        return """
+                target:
+                  baseUrl: %s
+                  preflight: {path: /ok, expectBody: {jsonPath: "$.status", equals: ok}}
+                scenario:
+                  operations:
+                    - {name: send, weight: 3, request: {method: POST, path: /messages, body: "{}"}, expect: {status: [201]}, extract: {messageId: "$.message.id"}}
+                    - {name: history, weight: 1, request: {path: "/messages?cursor=${messageId}"}, expect: {status: [200]}}
+                stages:
+                  - {name: smoke, vus: 2, duration: 1s}
+                  - {name: light, vus: 4, duration: 1s}
+                  - {name: medium, arrivalRate: 100, duration: 1s}
+                thresholds:
+                  - {name: errors, errorRate: {}, fail: "1%%"}
+                  - {name: send-p95, latency: {operation: send, percentile: 95}, warn: 1ms, fail: 5s}
+                """.formatted(target.baseUrl()) + extra;
+    }
+
+    @Test
+    void aThreeStageCampaignRunsInOrderWithResultsInStatus() throws Exception {
+        apply("chat", threeStages(""));
+        LoadCampaignStatus s = awaitPhase("chat", Phase.Succeeded, Phase.Failed, Phase.Halted, Phase.Invalid);
+
+        assertThat(s.phase()).as(s.message()).isEqualTo(Phase.Succeeded);
+        assertThat(s.verdict()).isIn(Verdict.PASSED, Verdict.MARGINAL);
+        assertThat(s.preflight().passed()).isTrue();
+        assertThat(s.stages()).extracting(StageStatus::name).containsExactly("smoke", "light", "medium");
+        for (StageStatus st : s.stages()) {
+            assertThat(st.phase()).isEqualTo(LoadCampaignStatus.StagePhase.Completed);
+            assertThat(st.requests()).isPositive();
+            assertThat(st.outcomes().get("ok")).isEqualTo(st.requests());
+            assertThat(st.operations().get("send").p95()).endsWith("ms");
+            assertThat(st.thresholds()).extracting(LoadCampaignStatus.ThresholdResult::name).containsExactly("errors", "send-p95");
+            assertThat(st.jobName()).isEqualTo("chat-r1-" + st.name());
+        }
+        // stages ran one after another
+        assertThat(s.stages().get(0).finishedAt()).isLessThanOrEqualTo(s.stages().get(1).startedAt());
+        assertThat(s.stages().get(1).finishedAt()).isLessThanOrEqualTo(s.stages().get(2).startedAt());
+        assertThat(target.badCursors()).isEmpty();
+        assertThat(jobs("chat")).hasSize(3);
+        assertThat(condition(s, "Succeeded")).isEqualTo("True");
+        assertThat(condition(s, "Progressing")).isEqualTo("False");
+        assertThat(s.conditions()).allSatisfy(c -> assertThat(c.getObservedGeneration()).isEqualTo(1L));
+        assertThat(s.observedGeneration()).isEqualTo(1L);
+        assertThat(s.run()).isEqualTo(1);
+    }
+
+    @Test
+    void aClosedPortFailsPreflightAndNoJobIsCreated() throws Exception {
+        apply("dead", """
+                target: {baseUrl: "http://127.0.0.1:%d"}
+                scenario:
+                  operations: [{name: get, request: {path: /}}]
+                stages: [{name: smoke, vus: 120, duration: 10m}]
+                """.formatted(TestTarget.closedPort()));
+        LoadCampaignStatus s = awaitPhase("dead", Phase.Failed);
+        assertThat(s.diagnosis().cause()).isEqualTo("TargetUnreachable");
+        assertThat(s.preflight().passed()).isFalse();
+        assertThat(s.preflight().message()).contains("connection refused");
+        assertThat(jobs("dead")).isEmpty();
+        assertThat(condition(s, "Failed")).isEqualTo("True");
+    }
+
+    @Test
+    void aDegradedHealthBodyFailsPreflight() throws Exception {
+        apply("degraded", """
+                target:
+                  baseUrl: %s
+                  preflight: {path: /health/degraded, expectBody: {jsonPath: "$.status", equals: ok}}
+                scenario:
+                  operations: [{name: get, request: {path: /ok}}]
+                stages: [{name: smoke, vus: 1, duration: 1s}]
+                """.formatted(target.baseUrl()));
+        LoadCampaignStatus s = awaitPhase("degraded", Phase.Failed);
+        assertThat(s.diagnosis().cause()).isEqualTo("PreflightFailed");
+        assertThat(s.diagnosis().message()).contains("$.status is 'degraded', expected 'ok'");
+        assertThat(jobs("degraded")).isEmpty();
+    }
+
+    @Test
+    void aFailingStageStopsTheCampaign() throws Exception {
+        apply("errors", """
+                target: {baseUrl: %s}
+                scenario:
+                  operations: [{name: broken, request: {path: /unavailable}}]
+                stages:
+                  - {name: smoke, vus: 2, duration: 20s}
+                  - {name: light, vus: 4, duration: 1s}
+                thresholds:
+                  - {name: errors, errorRate: {}, fail: "1%%"}
+                """.formatted(target.baseUrl()));
+        LoadCampaignStatus s = awaitPhase("errors", Phase.Failed, Phase.Halted, Phase.Succeeded);
+        assertThat(s.phase()).isEqualTo(Phase.Halted);
+        assertThat(s.verdict()).isEqualTo(Verdict.FAILED);
+        assertThat(s.stages()).extracting(StageStatus::name).containsExactly("smoke");
+        assertThat(s.breach().threshold()).isEqualTo("errors");
+        assertThat(s.breach().stage()).isEqualTo("smoke");
+        assertThat(jobs("errors")).extracting(j -> j.getMetadata().getName()).containsExactly("errors-r1-smoke");
+        assertThat(condition(s, "Halted")).isEqualTo("True");
+    }
+
+    @Test
+    void manualProgressionWaitsForApprovalAndResumes() throws Exception {
+        apply("gated", threeStages("progression: {mode: Manual, approvedThrough: smoke}\n"));
+        LoadCampaignStatus waiting = awaitPhase("gated", Phase.AwaitingApproval);
+        assertThat(waiting.currentStage()).isEqualTo("light");
+        assertThat(waiting.stages()).extracting(StageStatus::name).containsExactly("smoke");
+        assertThat(jobs("gated")).hasSize(1);
+        assertThat(condition(waiting, "AwaitingApproval")).isEqualTo("True");
+
+        LoadCampaign c = cluster.get(NS, "gated");
+        var sp = c.getSpec();
+        c.setSpec(new LoadCampaignSpec(sp.target(), sp.prometheus(), sp.scenario(), sp.stages(), sp.thresholds(), sp.halt(),
+                new ProgressionSpec(ProgressionSpec.Mode.Manual, "medium"), sp.loadGenerator()));
+        cluster.client().resource(c).update();
+        LoadCampaignStatus done = awaitPhase("gated", Phase.Succeeded, Phase.Failed, Phase.Halted);
+        assertThat(done.phase()).isEqualTo(Phase.Succeeded);
+        assertThat(done.run()).as("approving continues the run").isEqualTo(1);
+        assertThat(done.stages()).extracting(StageStatus::name).containsExactly("smoke", "light", "medium");
+    }
+
+    @Test
+    void aRestartedOperatorResumesWithoutADuplicateJob() throws Exception {
+        apply("restart", """
+                target: {baseUrl: %s}
+                scenario:
+                  operations: [{name: get, request: {path: /ok}}]
+                stages:
+                  - {name: smoke, vus: 2, duration: 3s}
+                  - {name: light, vus: 2, duration: 1s}
+                """.formatted(target.baseUrl()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !jobs("restart").isEmpty());
+        cluster.stopOperator();
+        cluster.startOperator();
+        LoadCampaignStatus s = awaitPhase("restart", Phase.Succeeded, Phase.Failed, Phase.Halted);
+        assertThat(s.phase()).isEqualTo(Phase.Succeeded);
+        assertThat(jobs("restart")).extracting(j -> j.getMetadata().getName())
+                .containsExactlyInAnyOrder("restart-r1-smoke", "restart-r1-light");
+        assertThat(s.stages()).extracting(StageStatus::name).containsExactly("smoke", "light");
+    }
+
+    @Test
+    void anInvalidSpecEndsInvalidNamingTheFieldAndRunsNothing() throws Exception {
+        LoadCampaign c = ManifestReader.parse("""
+                apiVersion: crescendo.dev/v1alpha1
+                kind: LoadCampaign
+                metadata: {name: broken, namespace: perf}
+                spec:
+                  target: {baseUrl: %s}
+                  scenario:
+                    operations: [{name: get, request: {path: /ok}}]
+                  stages: [{name: smoke, vus: 5, duration: 30x}]
+                """.formatted(target.baseUrl())).get(0).campaign();
+        cluster.client().resource(c).create();
+        LoadCampaignStatus s = awaitPhase("broken", Phase.Invalid);
+        assertThat(s.message()).contains("spec.stages[0].duration: invalid duration '30x'");
+        assertThat(condition(s, "Invalid")).isEqualTo("True");
+        assertThat(jobs("broken")).isEmpty();
+    }
+
+    @Test
+    void deletingTheCampaignRemovesItsJobsAndStopsTheLoad() throws Exception {
+        apply("doomed", """
+                target: {baseUrl: %s}
+                scenario:
+                  operations: [{name: get, request: {path: /ok}}]
+                stages: [{name: soak, vus: 2, duration: 10m}]
+                """.formatted(target.baseUrl()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> target.hits("/ok") > 10);
+        cluster.client().resource(cluster.get(NS, "doomed")).delete();
+        await().atMost(Duration.ofSeconds(30)).until(() -> jobs("doomed").isEmpty());
+        long afterDelete = target.hits("/ok");
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                .until(() -> target.hits("/ok") - afterDelete < 20);
+    }
+}
