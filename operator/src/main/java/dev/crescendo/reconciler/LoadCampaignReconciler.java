@@ -4,6 +4,7 @@ import dev.crescendo.api.LoadCampaign;
 import dev.crescendo.api.LoadCampaignSpec;
 import dev.crescendo.api.LoadCampaignStatus;
 import dev.crescendo.api.ProgressionSpec;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -12,6 +13,7 @@ import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
@@ -21,6 +23,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 
 /**
  * JOSDK glue: picks the step for the campaign's phase, runs steps until one has to wait, patches
@@ -50,7 +53,13 @@ public class LoadCampaignReconciler implements Reconciler<LoadCampaign> {
                 .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(LoadCampaign.class))
                 .withLabelSelector("app.kubernetes.io/managed-by=crescendo")
                 .build(), context);
-        return List.of(jobs);
+        // Pod changes (started, image pull failing, terminated) too: pods are owned by Jobs, so map by label.
+        var pods = new InformerEventSource<>(InformerEventSourceConfiguration.from(Pod.class, LoadCampaign.class)
+                .withLabelSelector(StageJobs.LABEL_CAMPAIGN)
+                .withSecondaryToPrimaryMapper(pod -> Set.of(new ResourceID(
+                        pod.getMetadata().getLabels().get(StageJobs.LABEL_CAMPAIGN), pod.getMetadata().getNamespace())))
+                .build(), context);
+        return List.of(jobs, pods);
     }
 
     @Override

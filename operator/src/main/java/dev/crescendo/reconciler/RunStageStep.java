@@ -61,7 +61,7 @@ final class RunStageStep implements CampaignStep {
         List<Pod> pods = client.pods().inNamespace(ns).withLabel("job-name", jobName).list().getItems();
         StageStatus started = s.stage(s.currentStage);
         String startedAt = started != null ? started.startedAt() : clock.instant().toString();
-        return switch (StageResults.of(job, pods)) {
+        return switch (StageResults.of(job, pods, clock.instant())) {
             case StageResults.Running r -> {
                 s.message = "stage " + s.currentStage + " running";
                 yield Progress.requeue(POLL);

@@ -12,6 +12,8 @@ import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +35,10 @@ final class StageResults {
 
     private StageResults() {}
 
-    static State of(Job job, List<Pod> pods) {
+    /** How long a stage may wait for its pod to be scheduled and started before it counts as broken. */
+    static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+
+    static State of(Job job, List<Pod> pods, Instant now) {
         for (Pod pod : pods) {
             for (ContainerStatus cs : pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null
                     ? List.<ContainerStatus>of() : pod.getStatus().getContainerStatuses()) {
@@ -47,6 +52,18 @@ final class StageResults {
                             + ": " + cs.getState().getWaiting().getMessage());
                 }
             }
+        }
+        String waitingSince = job.getMetadata().getCreationTimestamp();
+        boolean started = pods.stream().anyMatch(p -> p.getStatus() != null && p.getStatus().getStartTime() != null
+                && "Running".equals(p.getStatus().getPhase()));
+        if (!started && waitingSince != null && Instant.parse(waitingSince).plus(START_TIMEOUT).isBefore(now)) {
+            String why = pods.stream().flatMap(p -> p.getStatus() == null || p.getStatus().getConditions() == null
+                    ? java.util.stream.Stream.empty() : p.getStatus().getConditions().stream())
+                    .filter(c -> "PodScheduled".equals(c.getType()) && "False".equals(c.getStatus()))
+                    .map(c -> c.getReason() + ": " + c.getMessage()).findFirst()
+                    .orElse(pods.isEmpty() ? "no pod was created (quota? admission?)" : "the pod did not start");
+            return new Broken("Job " + job.getMetadata().getName() + " did not start within "
+                    + START_TIMEOUT.toMinutes() + "m: " + why);
         }
         var status = job.getStatus();
         if (status != null && status.getFailed() != null && status.getFailed() > 0) {

@@ -212,6 +212,35 @@ class LocalCampaignIT {
     }
 
     @Test
+    void aSpecChangeStartsANewRunAndKeepsTheLastOneInHistory() throws Exception {
+        apply("rerun", """
+                target: {baseUrl: %s}
+                scenario:
+                  operations: [{name: get, request: {path: /ok}}]
+                stages: [{name: smoke, vus: 1, duration: 1s}]
+                """.formatted(target.baseUrl()));
+        awaitPhase("rerun", Phase.Succeeded);
+        LoadCampaign c = cluster.get(NS, "rerun");
+        var sp = c.getSpec();
+        c.setSpec(new LoadCampaignSpec(sp.target(), sp.prometheus(), sp.scenario(),
+                List.of(new dev.crescendo.loadgen.config.StageConfig.StageSpec("smoke", 2, null, "1s", null, null, null)),
+                sp.thresholds(), sp.halt(), sp.progression(), sp.loadGenerator()));
+        cluster.client().resource(c).update();
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            LoadCampaignStatus s = cluster.get(NS, "rerun").getStatus();
+            return s.run() == 2 && s.phase() == Phase.Succeeded;
+        });
+        LoadCampaignStatus s = cluster.get(NS, "rerun").getStatus();
+        assertThat(s.observedGeneration()).isEqualTo(2L);
+        assertThat(s.history()).singleElement().satisfies(h -> {
+            assertThat(h.run()).isEqualTo(1);
+            assertThat(h.phase()).isEqualTo(Phase.Succeeded);
+            assertThat(h.lastPassedStage()).isEqualTo("smoke");
+        });
+        assertThat(jobs("rerun")).extracting(j -> j.getMetadata().getName()).containsExactlyInAnyOrder("rerun-r1-smoke", "rerun-r2-smoke");
+    }
+
+    @Test
     void anInvalidSpecEndsInvalidNamingTheFieldAndRunsNothing() throws Exception {
         LoadCampaign c = ManifestReader.parse("""
                 apiVersion: crescendo.dev/v1alpha1
