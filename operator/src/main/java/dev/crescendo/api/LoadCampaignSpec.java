@@ -23,4 +23,13 @@ public record LoadCampaignSpec(
         List<ThresholdSpec> thresholds,
         HaltSpec halt,
         ProgressionSpec progression,
-        LoadGeneratorSpec loadGenerator) {}
+        LoadGeneratorSpec loadGenerator) {
+
+    public LoadCampaignSpec withStages(List<StageSpec> newStages) {
+        return new LoadCampaignSpec(target, prometheus, scenario, newStages, thresholds, halt, progression, loadGenerator);
+    }
+
+    public LoadCampaignSpec withProgression(ProgressionSpec newProgression) {
+        return new LoadCampaignSpec(target, prometheus, scenario, stages, thresholds, halt, newProgression, loadGenerator);
+    }
+}

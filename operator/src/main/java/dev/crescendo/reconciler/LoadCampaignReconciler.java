@@ -107,9 +107,8 @@ public class LoadCampaignReconciler implements Reconciler<LoadCampaign> {
     /** The spec without {@code approvedThrough}: approving the next stage continues the run, any other edit restarts it. */
     static String runHash(LoadCampaignSpec spec) {
         ProgressionSpec p = spec == null ? null : spec.progression();
-        LoadCampaignSpec identity = spec == null ? null : new LoadCampaignSpec(spec.target(), spec.prometheus(), spec.scenario(),
-                spec.stages(), spec.thresholds(), spec.halt(), p == null ? null : new ProgressionSpec(p.mode(), null),
-                spec.loadGenerator());
+        LoadCampaignSpec identity = spec == null ? null
+                : spec.withProgression(p == null ? null : new ProgressionSpec(p.mode(), null));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(Serialization.asJson(identity).getBytes(StandardCharsets.UTF_8));

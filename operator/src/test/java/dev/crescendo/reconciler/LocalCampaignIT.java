@@ -182,8 +182,7 @@ class LocalCampaignIT {
 
         LoadCampaign c = cluster.get(NS, "gated");
         var sp = c.getSpec();
-        c.setSpec(new LoadCampaignSpec(sp.target(), sp.prometheus(), sp.scenario(), sp.stages(), sp.thresholds(), sp.halt(),
-                new ProgressionSpec(ProgressionSpec.Mode.Manual, "medium"), sp.loadGenerator()));
+        c.setSpec(sp.withProgression(new ProgressionSpec(ProgressionSpec.Mode.Manual, "medium")));
         cluster.client().resource(c).update();
         LoadCampaignStatus done = awaitPhase("gated", Phase.Succeeded, Phase.Failed, Phase.Halted);
         assertThat(done.phase()).isEqualTo(Phase.Succeeded);
@@ -222,9 +221,7 @@ class LocalCampaignIT {
         awaitPhase("rerun", Phase.Succeeded);
         LoadCampaign c = cluster.get(NS, "rerun");
         var sp = c.getSpec();
-        c.setSpec(new LoadCampaignSpec(sp.target(), sp.prometheus(), sp.scenario(),
-                List.of(new dev.crescendo.loadgen.config.StageConfig.StageSpec("smoke", 2, null, "1s", null, null, null)),
-                sp.thresholds(), sp.halt(), sp.progression(), sp.loadGenerator()));
+        c.setSpec(sp.withStages(List.of(new dev.crescendo.loadgen.config.StageConfig.StageSpec("smoke", 2, null, "1s", null, null, null))));
         cluster.client().resource(c).update();
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             LoadCampaignStatus s = cluster.get(NS, "rerun").getStatus();

@@ -63,16 +63,11 @@ class StageJobsTest {
     void approvingAStageDoesNotChangeTheRunButOtherEditsDo() throws Exception {
         var spec = campaign().getSpec();
         String base = LoadCampaignReconciler.runHash(spec);
-        var approved = new dev.crescendo.api.LoadCampaignSpec(spec.target(), spec.prometheus(), spec.scenario(), spec.stages(),
-                spec.thresholds(), spec.halt(), new dev.crescendo.api.ProgressionSpec(dev.crescendo.api.ProgressionSpec.Mode.Manual, "light"),
-                spec.loadGenerator());
-        var manual = new dev.crescendo.api.LoadCampaignSpec(spec.target(), spec.prometheus(), spec.scenario(), spec.stages(),
-                spec.thresholds(), spec.halt(), new dev.crescendo.api.ProgressionSpec(dev.crescendo.api.ProgressionSpec.Mode.Manual, null),
-                spec.loadGenerator());
+        var approved = spec.withProgression(new dev.crescendo.api.ProgressionSpec(dev.crescendo.api.ProgressionSpec.Mode.Manual, "light"));
+        var manual = spec.withProgression(new dev.crescendo.api.ProgressionSpec(dev.crescendo.api.ProgressionSpec.Mode.Manual, null));
         assertThat(LoadCampaignReconciler.runHash(approved)).isEqualTo(LoadCampaignReconciler.runHash(manual));
         assertThat(LoadCampaignReconciler.runHash(manual)).isNotEqualTo(base);
-        var fewerStages = new dev.crescendo.api.LoadCampaignSpec(spec.target(), spec.prometheus(), spec.scenario(),
-                spec.stages().subList(0, 2), spec.thresholds(), spec.halt(), spec.progression(), spec.loadGenerator());
+        var fewerStages = spec.withStages(spec.stages().subList(0, 2));
         assertThat(LoadCampaignReconciler.runHash(fewerStages)).isNotEqualTo(base);
     }
 }

@@ -74,8 +74,7 @@ class StepsTest {
     void anInvalidSpecEndsTheRunAsInvalid() throws Exception {
         LoadCampaign c = campaign();
         var sp = c.getSpec();
-        c.setSpec(new LoadCampaignSpec(sp.target(), sp.prometheus(), sp.scenario(), java.util.List.of(), sp.thresholds(),
-                sp.halt(), sp.progression(), sp.loadGenerator()));
+        c.setSpec(sp.withStages(java.util.List.of()));
         StatusDraft s = new StatusDraft(null);
         Progress p = new StartRunStep(clock).apply(c, s, null);
         assertThat(p.kind()).isEqualTo(Progress.Kind.DONE);
@@ -90,14 +89,12 @@ class StepsTest {
         StatusDraft s = new StatusDraft(null);
         s.phase = Phase.AwaitingApproval;
         s.currentStage = "medium";
-        c.setSpec(new LoadCampaignSpec(sp.target(), sp.prometheus(), sp.scenario(), sp.stages(), sp.thresholds(), sp.halt(),
-                new ProgressionSpec(ProgressionSpec.Mode.Manual, "light"), sp.loadGenerator()));
+        c.setSpec(sp.withProgression(new ProgressionSpec(ProgressionSpec.Mode.Manual, "light")));
         assertThat(new AwaitApprovalStep().apply(c, s, null).kind()).isEqualTo(Progress.Kind.DONE);
         assertThat(s.phase).isEqualTo(Phase.AwaitingApproval);
         assertThat(s.message).contains("approvedThrough to 'medium' or later");
 
-        c.setSpec(new LoadCampaignSpec(sp.target(), sp.prometheus(), sp.scenario(), sp.stages(), sp.thresholds(), sp.halt(),
-                new ProgressionSpec(ProgressionSpec.Mode.Manual, "peak"), sp.loadGenerator()));
+        c.setSpec(sp.withProgression(new ProgressionSpec(ProgressionSpec.Mode.Manual, "peak")));
         assertThat(new AwaitApprovalStep().apply(c, s, null).kind()).isEqualTo(Progress.Kind.CONTINUE);
         assertThat(s.phase).isEqualTo(Phase.Running);
     }
