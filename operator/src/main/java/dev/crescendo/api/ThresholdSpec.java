@@ -7,7 +7,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.crescendo.loadgen.config.ThresholdSpec.LatencyMetric;
 import dev.crescendo.loadgen.config.ThresholdSpec.OutcomeRateMetric;
 import dev.crescendo.loadgen.config.ThresholdSpec.RateMetric;
+import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.kubernetes.api.model.AnyType;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.ValidationRule;
 
@@ -28,8 +30,9 @@ public record ThresholdSpec(
         ThroughputMetric throughput,
         String promql,
         ScrapeMetric scrape,
-        String warn,
-        @Required String fail,
+        // A number (0.9) or text ("250ms", "1%", "< 0.8"): the schema must take both.
+        @SchemaFrom(type = AnyType.class) String warn,
+        @Required @SchemaFrom(type = AnyType.class) String fail,
         @JsonProperty("for") @Pattern(SchemaPatterns.DURATION) String sustain) {
 
     /** Requests per second completed, of one operation or of all. */
