@@ -1,5 +1,6 @@
 package dev.crescendo.reconciler;
 
+import dev.crescendo.api.PrometheusSpec;
 import dev.crescendo.api.TargetSpec;
 import dev.crescendo.loadgen.config.Durations;
 import dev.crescendo.loadgen.scenario.ResponseJson;
@@ -65,6 +66,41 @@ final class Preflight {
             }
         }
         return new Result(true, null, "GET " + uri + " answered " + response.statusCode());
+    }
+
+    /**
+     * Prometheus must answer a query before load starts when thresholds need it, so a wrong URL or
+     * token fails in seconds instead of leaving every evaluation "unavailable". The token is sent,
+     * never shown.
+     */
+    Result checkPrometheus(PrometheusSpec prometheus, String bearerToken) {
+        Duration timeout = Durations.parseOr(prometheus.timeout(), Duration.ofSeconds(5));
+        String base = prometheus.url().endsWith("/") ? prometheus.url().substring(0, prometheus.url().length() - 1) : prometheus.url();
+        URI uri = URI.create(base + "/api/v1/query?query=vector(1)");
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET();
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return new Result(false, "MetricsUnavailable", "Prometheus at " + base + " answered " + response.statusCode()
+                        + (response.statusCode() == 401 || response.statusCode() == 403 ? " (check bearerTokenSecretRef)" : "")
+                        + ": " + abbreviate(response.body()));
+            }
+            List<String> status = ResponseJson.parse(response.body()).scalars(ResponseJson.compile("$.status"));
+            if (!status.equals(List.of("success"))) {
+                return new Result(false, "MetricsUnavailable", "Prometheus at " + base + " did not answer a query: "
+                        + abbreviate(response.body()));
+            }
+            return new Result(true, null, "Prometheus at " + base + " answers queries");
+        } catch (IOException | IllegalArgumentException e) {
+            return new Result(false, "MetricsUnavailable", "Prometheus at " + base + " cannot be reached: "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Result(false, "MetricsUnavailable", "interrupted");
+        }
     }
 
     private static String abbreviate(String body) {

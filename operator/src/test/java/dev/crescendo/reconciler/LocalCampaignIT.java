@@ -115,6 +115,10 @@ class LocalCampaignIT {
         assertThat(s.conditions()).allSatisfy(c -> assertThat(c.getObservedGeneration()).isEqualTo(1L));
         assertThat(s.observedGeneration()).isEqualTo(1L);
         assertThat(s.run()).isEqualTo(1);
+        List<String> reasons = cluster.client().v1().events().inNamespace(NS).list().getItems().stream()
+                .filter(e -> e.getInvolvedObject().getName().equals("chat")).map(e -> e.getReason()).toList();
+        assertThat(reasons).contains("StageStarted", "StageFinished", "CampaignSucceeded");
+        assertThat(reasons.stream().filter("StageFinished"::equals)).hasSize(3);
     }
 
     @Test
@@ -131,6 +135,37 @@ class LocalCampaignIT {
         assertThat(s.preflight().message()).contains("connection refused");
         assertThat(jobs("dead")).isEmpty();
         assertThat(condition(s, "Failed")).isEqualTo("True");
+    }
+
+    @Test
+    void anUnreachablePrometheusFailsPreflightWhenThresholdsNeedIt() throws Exception {
+        apply("noprom", """
+                target: {baseUrl: %s}
+                prometheus: {url: "http://127.0.0.1:%d"}
+                scenario:
+                  operations: [{name: get, request: {path: /ok}}]
+                stages: [{name: smoke, vus: 1, duration: 1s}]
+                thresholds: [{name: pool, promql: "max(hikaricp_connections_active)", fail: 0.9}]
+                """.formatted(target.baseUrl(), TestTarget.closedPort()));
+        LoadCampaignStatus s = awaitPhase("noprom", Phase.Failed);
+        assertThat(s.diagnosis().cause()).isEqualTo("MetricsUnavailable");
+        assertThat(s.diagnosis().message()).contains("cannot be reached");
+        assertThat(jobs("noprom")).isEmpty();
+    }
+
+    @Test
+    void aMissingPrometheusTokenSecretIsNamedWithoutRunning() throws Exception {
+        apply("notoken", """
+                target: {baseUrl: %s}
+                prometheus: {url: "http://127.0.0.1:9", bearerTokenSecretRef: {name: prom-token, key: token}}
+                scenario:
+                  operations: [{name: get, request: {path: /ok}}]
+                stages: [{name: smoke, vus: 1, duration: 1s}]
+                thresholds: [{name: pool, promql: "up", fail: 0.9}]
+                """.formatted(target.baseUrl()));
+        LoadCampaignStatus s = awaitPhase("notoken", Phase.Failed);
+        assertThat(s.message()).contains("Secret prom-token (key token) does not exist in namespace perf");
+        assertThat(jobs("notoken")).isEmpty();
     }
 
     @Test
