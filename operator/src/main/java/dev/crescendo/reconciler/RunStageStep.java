@@ -43,6 +43,16 @@ final class RunStageStep implements CampaignStep {
         String ns = c.getMetadata().getNamespace();
         String jobName = JobNames.of(c.getMetadata().getName(), s.run, s.currentStage);
         Job job = client.batch().v1().jobs().inNamespace(ns).withName(jobName).get();
+        StageStatus recorded = s.stage(s.currentStage);
+        if (job == null && recorded != null && recorded.phase() == StagePhase.Running) {
+            // Its Job existed (the status says it ran) and is gone: someone deleted it. Never run a stage twice.
+            String reason = "Job " + jobName + " was deleted while the stage ran";
+            s.putStage(new StageStatus(s.currentStage, StagePhase.Failed, Verdict.FAILED, jobName, recorded.startedAt(),
+                    clock.instant().toString(), null, null, null, null, null, null, null, reason));
+            end(c, s, Phase.Failed, "stage " + s.currentStage + ": " + reason);
+            s.diagnosis = new LoadCampaignStatus.Diagnosis("LoadGeneratorFailure", reason, List.of(reason), null);
+            return Progress.done();
+        }
         if (job == null) {
             try {
                 client.resource(jobs.build(c, s.run, index)).create();
@@ -59,8 +69,7 @@ final class RunStageStep implements CampaignStep {
             return Progress.requeue(POLL);
         }
         List<Pod> pods = client.pods().inNamespace(ns).withLabel("job-name", jobName).list().getItems();
-        StageStatus started = s.stage(s.currentStage);
-        String startedAt = started != null ? started.startedAt() : clock.instant().toString();
+        String startedAt = recorded != null ? recorded.startedAt() : clock.instant().toString();
         return switch (StageResults.of(job, pods, clock.instant())) {
             case StageResults.Running r -> {
                 s.message = "stage " + s.currentStage + " running";

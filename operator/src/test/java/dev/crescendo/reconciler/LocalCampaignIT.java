@@ -246,6 +246,24 @@ class LocalCampaignIT {
     }
 
     @Test
+    void aStageWhoseJobIsDeletedFailsAndIsNotRunAgain() throws Exception {
+        apply("cut", """
+                target: {baseUrl: %s}
+                scenario:
+                  operations: [{name: get, request: {path: /ok}}]
+                stages: [{name: soak, vus: 2, duration: 10m}, {name: after, vus: 1, duration: 1s}]
+                """.formatted(target.baseUrl()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> target.hits("/ok") > 10
+                && cluster.get(NS, "cut").getStatus().stages() != null);
+        cluster.client().batch().v1().jobs().inNamespace(NS).withName("cut-r1-soak").delete();
+        LoadCampaignStatus s = awaitPhase("cut", Phase.Failed, Phase.Succeeded);
+        assertThat(s.phase()).isEqualTo(Phase.Failed);
+        assertThat(s.message()).contains("Job cut-r1-soak was deleted while the stage ran");
+        assertThat(s.diagnosis().cause()).isEqualTo("LoadGeneratorFailure");
+        assertThat(jobs("cut")).isEmpty();
+    }
+
+    @Test
     void aSpecChangeStartsANewRunAndKeepsTheLastOneInHistory() throws Exception {
         apply("rerun", """
                 target: {baseUrl: %s}
