@@ -96,9 +96,11 @@ final class RunStageStep implements CampaignStep {
                 summary.outcomes(), StageResults.thresholds(summary), StageResults.errorSamples(summary), judgement.reason()));
         events.normal(c, "StageFinished", "stage " + s.currentStage + ": " + judgement.verdict() + " (" + judgement.reason() + ")");
         if (judgement.verdict() == Verdict.FAILED || judgement.verdict() == Verdict.INCONCLUSIVE) {
+            StageStatus previous = index == 0 ? null : s.stage(c.getSpec().stages().get(index - 1).name());
             boolean halted = summary.abortReason() != null && summary.abortReason().startsWith("threshold");
+            s.diagnosis = StageDiagnosis.of(c.getSpec(), summary, previous, false);
             end(c, s, halted ? Phase.Halted : Phase.Failed, "stage " + s.currentStage + " " + judgement.verdict() + ": "
-                    + judgement.reason());
+                    + (s.diagnosis != null ? s.diagnosis.message() : judgement.reason()));
             s.verdict = judgement.verdict();
             if (halted && summary.thresholds() != null) {
                 summary.thresholds().stream().filter(t -> t.verdict() == dev.crescendo.loadgen.threshold.Verdict.FAILED)

@@ -93,6 +93,8 @@ class RunCommandIT {
                 """.replace("%%", "%%"));
         assertThat(code).isEqualTo(1);
         assertThat(out.toString()).containsPattern("smoke\\s+FAILED");
+        assertThat(out.toString()).contains("diagnosis: ClientErrors: client errors: the scenario and the API disagree")
+                .contains("no such thing");
     }
 
     @Test

@@ -202,6 +202,9 @@ class LocalCampaignIT {
         assertThat(s.stages()).extracting(StageStatus::name).containsExactly("smoke");
         assertThat(s.breach().threshold()).isEqualTo("errors");
         assertThat(s.breach().stage()).isEqualTo("smoke");
+        assertThat(s.diagnosis().cause()).isEqualTo("ServerErrors");
+        assertThat(s.diagnosis().message()).contains("backend unavailable");
+        assertThat(s.diagnosis().errorSamples()).first().satisfies(x -> assertThat(x.status()).isEqualTo(503));
         assertThat(jobs("errors")).extracting(j -> j.getMetadata().getName()).containsExactly("errors-r1-smoke");
         assertThat(condition(s, "Halted")).isEqualTo("True");
     }
