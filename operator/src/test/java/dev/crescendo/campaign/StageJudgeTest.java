@@ -16,7 +16,7 @@ class StageJudgeTest {
         Map<String, Long> outcomes = new LinkedHashMap<>();
         outcomes.put("ok", ok);
         outcomes.put("connect_refused", refused);
-        return new Summary("s", ok + refused, 30, (ok + refused) / 30.0, 0, 0, outcomes, Map.of(),
+        return new Summary("s", ok + refused, 30, (ok + refused) / 30.0, 0, 0, 0, outcomes, Map.of(),
                 thresholds.length == 0 ? null : List.of(thresholds), null, abort, null);
     }
 

@@ -26,7 +26,7 @@ class StageResultsTest {
     void aTerminatedPodWithASummaryIsFinished() {
         Pod p = pod().withNewStatus().withPhase("Succeeded").addNewContainerStatus().withName("loadgen").withNewState()
                 .withNewTerminated().withExitCode(0).withMessage("{\"stage\":\"smoke\",\"requests\":10,\"durationSeconds\":1.0,"
-                        + "\"throughputPerSecond\":10.0,\"dropped\":0,\"interrupted\":0,\"outcomes\":{\"ok\":10},\"operations\":{}}")
+                        + "\"throughputPerSecond\":10.0,\"dropped\":0,\"interrupted\":0,\"retried\":0,\"outcomes\":{\"ok\":10},\"operations\":{}}")
                 .withFinishedAt("2026-11-22T08:01:00Z").endTerminated().endState().endContainerStatus().endStatus().build();
         var state = StageResults.of(job(), List.of(p), CREATED.plusSeconds(60));
         assertThat(state).isInstanceOfSatisfying(StageResults.Finished.class, f -> {

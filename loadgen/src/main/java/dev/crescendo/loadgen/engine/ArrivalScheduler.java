@@ -110,6 +110,7 @@ final class ArrivalScheduler implements Runnable {
         public void onFailure(Outcome outcome, String detail, boolean staleConnection) {
             if (staleConnection && !retried && op.isIdempotent() && run.acceptsRetries()) {
                 retried = true;
+                run.stats().retried();
                 send(null); // another idle connection may be just as stale
                 return;
             }

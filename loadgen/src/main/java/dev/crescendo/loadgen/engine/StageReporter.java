@@ -20,12 +20,12 @@ final class StageReporter {
         this.operations = operations;
     }
 
-    Summary summary(Interval total, double seconds, long interrupted, List<ThresholdResult> thresholds,
+    Summary summary(Interval total, double seconds, long interrupted, long retried, List<ThresholdResult> thresholds,
                     ErrorSamples errors, String abortReason) {
         long requests = total.requests(-1);
         List<ErrorSamples.Sample> samples = errors.snapshot();
         return new Summary(stage, requests, round(seconds, 3), round(seconds > 0 ? requests / seconds : 0, 2),
-                total.dropped(), interrupted, outcomes(total), operations(total),
+                total.dropped(), interrupted, retried, outcomes(total), operations(total),
                 thresholds.isEmpty() ? null : thresholds, samples.isEmpty() ? null : samples, abortReason, null);
     }
 

@@ -106,7 +106,7 @@ public final class StageRun {
             ticker.awaitTermination(5, TimeUnit.SECONDS);
             timeline.tick(System.nanoTime());
             Interval total = timeline.total();
-            Summary summary = reporter.summary(total, (stopNanos - startNanos) / 1e9, stats.interruptedCount(),
+            Summary summary = reporter.summary(total, (stopNanos - startNanos) / 1e9, stats.interruptedCount(), stats.retriedCount(),
                     monitor.finalResults(total), stats.errors(), abortReason.get());
             live = reporter.snapshot(StageState.FINISHED, (stopNanos - startNanos) / 1e9, plan.duration().toMillis() / 1e3,
                     0, 0, total, timeline.window(), monitor.live(), abortReason.get());

@@ -73,6 +73,7 @@ final class VirtualUser implements ExchangeListener {
         connection = null;
         if (staleConnection && !retried && operation.isIdempotent() && run.acceptsRetries()) {
             retried = true;
+            run.stats().retried();
             send();
             return;
         }

@@ -13,11 +13,13 @@ import java.util.Map;
  *
  * @param dropped     open model: requests that could not be sent at their scheduled time
  * @param interrupted requests cut off by the end of the stage or a stop (in no outcome class)
+ * @param retried     idempotent requests sent a second time because the server closed their
+ *                    kept-alive connection as they went out (the target may have seen both)
  * @param truncated   true when operations had to be left out to fit the size limit
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"stage", "requests", "durationSeconds", "throughputPerSecond", "dropped", "interrupted",
-    "outcomes", "operations", "thresholds", "errorSamples", "abortReason", "truncated"})
+    "retried", "outcomes", "operations", "thresholds", "errorSamples", "abortReason", "truncated"})
 public record Summary(
         String stage,
         long requests,
@@ -25,6 +27,7 @@ public record Summary(
         double throughputPerSecond,
         long dropped,
         long interrupted,
+        long retried,
         Map<String, Long> outcomes,
         Map<String, OperationLatency> operations,
         List<ThresholdResult> thresholds,
@@ -33,17 +36,17 @@ public record Summary(
         Boolean truncated) {
 
     public Summary withErrorSamples(List<ErrorSamples.Sample> samples) {
-        return new Summary(stage, requests, durationSeconds, throughputPerSecond, dropped, interrupted, outcomes,
+        return new Summary(stage, requests, durationSeconds, throughputPerSecond, dropped, interrupted, retried, outcomes,
                 operations, thresholds, samples, abortReason, truncated);
     }
 
     public Summary withOperations(Map<String, OperationLatency> kept) {
-        return new Summary(stage, requests, durationSeconds, throughputPerSecond, dropped, interrupted, outcomes,
+        return new Summary(stage, requests, durationSeconds, throughputPerSecond, dropped, interrupted, retried, outcomes,
                 kept, thresholds, errorSamples, abortReason, Boolean.TRUE);
     }
 
     public Summary withThresholds(List<ThresholdResult> kept) {
-        return new Summary(stage, requests, durationSeconds, throughputPerSecond, dropped, interrupted, outcomes,
+        return new Summary(stage, requests, durationSeconds, throughputPerSecond, dropped, interrupted, retried, outcomes,
                 operations, kept, errorSamples, abortReason, Boolean.TRUE);
     }
 }

@@ -18,6 +18,7 @@ public final class StageStats {
     private final long[][] countsSeen;
     private final LongAdder dropped = new LongAdder();
     private final LongAdder interrupted = new LongAdder();
+    private final LongAdder retried = new LongAdder();
     private long droppedSeen;
     private final Histogram[] recycled;
     private final ErrorSamples errors = new ErrorSamples();
@@ -72,6 +73,15 @@ public final class StageStats {
     /** A request cut off by the end of the stage or a stop; counted, but in no outcome class. */
     public void interrupted() {
         interrupted.increment();
+    }
+
+    /** A request re-sent once on a new connection because its kept-alive connection closed under it. */
+    public void retried() {
+        retried.increment();
+    }
+
+    public long retriedCount() {
+        return retried.sum();
     }
 
     public long interruptedCount() {

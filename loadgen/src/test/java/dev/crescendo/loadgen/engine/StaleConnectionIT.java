@@ -33,6 +33,7 @@ class StaleConnectionIT {
             assertThat(s.outcomes().get("ok")).isEqualTo(s.requests());
             // every request after a connection's first went out twice: once lost, once answered
             assertThat(server.connections()).isGreaterThanOrEqualTo((int) s.requests());
+            assertThat(s.retried()).isGreaterThanOrEqualTo(s.requests() - 2).isPositive();
         }
     }
 
@@ -49,6 +50,7 @@ class StaleConnectionIT {
         try (OneShotServer server = new OneShotServer()) {
             Summary s = run(server, "POST", "vus: 1");
             assertThat(s.outcomes().get("connect_error")).isPositive();
+            assertThat(s.retried()).isZero();
             assertThat(s.outcomes().get("ok")).isEqualTo(server.answered());
             assertThat(s.errorSamples()).anySatisfy(x -> assertThat(x.body()).isEqualTo("connection closed before a response"));
         }

@@ -27,7 +27,7 @@ class SummaryJsonTest {
         for (int i = 0; i < samples; i++) {
             errors.add(new ErrorSamples.Sample("history", "client_error", 400, ("{\"error\":\"cursor " + i + "\"}").repeat(bodyLength / 20 + 1).substring(0, bodyLength), 100 - i));
         }
-        return new Summary("smoke", 300, 30.0, 10.0, 0, 0, outcomes, ops,
+        return new Summary("smoke", 300, 30.0, 10.0, 0, 0, 0, outcomes, ops,
                 List.of(new ThresholdResult("send-p95", "22.5ms", "250ms", Verdict.PASSED)), errors, null, null);
     }
 
