@@ -69,6 +69,16 @@ class LocalCampaignIT {
         return s.conditions().stream().filter(c -> c.getType().equals(type)).map(Condition::getStatus).findFirst().orElseThrow();
     }
 
+    /** A campaign that GETs /ok, with the given {@code stages:} value. */
+    private String okCampaign(String stages) {
+        return """
+                target: {baseUrl: %s}
+                scenario:
+                  operations: [{name: get, request: {path: /ok}}]
+                stages: %s
+                """.formatted(target.baseUrl(), stages.strip().startsWith("-") ? "\n" + stages.strip().indent(2) : stages.strip());
+    }
+
     private String threeStages(String extra) {
         return """
                 target:
@@ -230,14 +240,10 @@ class LocalCampaignIT {
 
     @Test
     void aRestartedOperatorResumesWithoutADuplicateJob() throws Exception {
-        apply("restart", """
-                target: {baseUrl: %s}
-                scenario:
-                  operations: [{name: get, request: {path: /ok}}]
-                stages:
-                  - {name: smoke, vus: 2, duration: 3s}
-                  - {name: light, vus: 2, duration: 1s}
-                """.formatted(target.baseUrl()));
+        apply("restart", okCampaign("""
+                - {name: smoke, vus: 2, duration: 3s}
+                - {name: light, vus: 2, duration: 1s}
+                """));
         await().atMost(Duration.ofSeconds(30)).until(() -> !jobs("restart").isEmpty());
         cluster.stopOperator();
         cluster.startOperator();
@@ -250,12 +256,7 @@ class LocalCampaignIT {
 
     @Test
     void aStageWhoseJobIsDeletedFailsAndIsNotRunAgain() throws Exception {
-        apply("cut", """
-                target: {baseUrl: %s}
-                scenario:
-                  operations: [{name: get, request: {path: /ok}}]
-                stages: [{name: soak, vus: 2, duration: 10m}, {name: after, vus: 1, duration: 1s}]
-                """.formatted(target.baseUrl()));
+        apply("cut", okCampaign("[{name: soak, vus: 2, duration: 10m}, {name: after, vus: 1, duration: 1s}]"));
         await().atMost(Duration.ofSeconds(30)).until(() -> target.hits("/ok") > 10
                 && cluster.get(NS, "cut").getStatus().stages() != null);
         cluster.client().batch().v1().jobs().inNamespace(NS).withName("cut-r1-soak").delete();
@@ -268,12 +269,7 @@ class LocalCampaignIT {
 
     @Test
     void aSpecChangeStartsANewRunAndKeepsTheLastOneInHistory() throws Exception {
-        apply("rerun", """
-                target: {baseUrl: %s}
-                scenario:
-                  operations: [{name: get, request: {path: /ok}}]
-                stages: [{name: smoke, vus: 1, duration: 1s}]
-                """.formatted(target.baseUrl()));
+        apply("rerun", okCampaign("[{name: smoke, vus: 1, duration: 1s}]"));
         awaitPhase("rerun", Phase.Succeeded);
         LoadCampaign c = cluster.get(NS, "rerun");
         var sp = c.getSpec();
@@ -314,12 +310,7 @@ class LocalCampaignIT {
 
     @Test
     void deletingTheCampaignRemovesItsJobsAndStopsTheLoad() throws Exception {
-        apply("doomed", """
-                target: {baseUrl: %s}
-                scenario:
-                  operations: [{name: get, request: {path: /ok}}]
-                stages: [{name: soak, vus: 2, duration: 10m}]
-                """.formatted(target.baseUrl()));
+        apply("doomed", okCampaign("[{name: soak, vus: 2, duration: 10m}]"));
         await().atMost(Duration.ofSeconds(30)).until(() -> target.hits("/ok") > 10);
         cluster.client().resource(cluster.get(NS, "doomed")).delete();
         await().atMost(Duration.ofSeconds(30)).until(() -> jobs("doomed").isEmpty());
