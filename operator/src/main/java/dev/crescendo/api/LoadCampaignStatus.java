@@ -75,7 +75,12 @@ public record LoadCampaignStatus(
     public record Diagnosis(String cause, String message, List<String> evidence, List<ErrorSample> errorSamples) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Capacity(String lastPassedStage, String firstFailedStage, String summary) {}
+    /**
+     * @param linearThrough       the last stage up to which throughput grew with load (≥ 90 % per unit of load)
+     * @param latencyGrowthFactor worst p95 of the last measured stage over the first's
+     */
+    public record Capacity(String lastPassedStage, String firstFailedStage, String linearThrough, Double latencyGrowthFactor,
+                           String summary) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RunSummary(Integer run, Long generation, Phase phase, Verdict verdict, String startedAt,

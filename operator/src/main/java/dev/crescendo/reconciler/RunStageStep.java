@@ -125,8 +125,7 @@ final class RunStageStep implements CampaignStep {
                 .max((a, b) -> StageJudge.rank(a) - StageJudge.rank(b)).orElse(Verdict.PASSED);
         s.currentStage = null;
         s.message = "all " + s.stages.size() + " stages ran: " + s.verdict;
-        s.capacity = new LoadCampaignStatus.Capacity(c.getSpec().stages().get(index).name(), null,
-                "every stage passed; the last one ran at " + summary.throughputPerSecond() + " req/s");
+        s.capacity = StageCapacity.of(c.getSpec(), s.stages, null);
         events.normal(c, "CampaignSucceeded", s.message);
         return Progress.done();
     }
@@ -135,10 +134,7 @@ final class RunStageStep implements CampaignStep {
         s.phase = phase;
         s.verdict = Verdict.FAILED;
         s.message = message;
-        String lastPassed = s.stages.stream().filter(st -> st.verdict() == Verdict.PASSED || st.verdict() == Verdict.MARGINAL)
-                .reduce((a, b) -> b).map(StageStatus::name).orElse(null);
-        s.capacity = new LoadCampaignStatus.Capacity(lastPassed, s.currentStage, lastPassed == null
-                ? "no stage passed" : "passed through " + lastPassed + "; " + s.currentStage + " did not");
+        s.capacity = StageCapacity.of(c.getSpec(), s.stages, s.currentStage);
         events.warning(c, phase == Phase.Halted ? "CampaignHalted" : "CampaignFailed", message);
     }
 }

@@ -121,6 +121,10 @@ class LocalCampaignIT {
         assertThat(target.badCursors()).isEmpty();
         assertThat(jobs("chat")).hasSize(3);
         assertThat(condition(s, "Succeeded")).isEqualTo("True");
+        assertThat(s.capacity().lastPassedStage()).isEqualTo("medium");
+        assertThat(s.capacity().firstFailedStage()).isNull();
+        assertThat(s.capacity().latencyGrowthFactor()).isPositive();
+        assertThat(s.capacity().summary()).contains("last passed: medium");
         assertThat(condition(s, "Progressing")).isEqualTo("False");
         assertThat(s.conditions()).allSatisfy(c -> assertThat(c.getObservedGeneration()).isEqualTo(1L));
         assertThat(s.observedGeneration()).isEqualTo(1L);
@@ -213,6 +217,9 @@ class LocalCampaignIT {
         assertThat(s.breach().threshold()).isEqualTo("errors");
         assertThat(s.breach().stage()).isEqualTo("smoke");
         assertThat(s.diagnosis().cause()).isEqualTo("ServerErrors");
+        assertThat(s.capacity().firstFailedStage()).isEqualTo("smoke");
+        assertThat(s.capacity().lastPassedStage()).isNull();
+        assertThat(s.capacity().summary()).contains("no stage passed").contains("first failed: smoke");
         assertThat(s.diagnosis().message()).contains("backend unavailable");
         assertThat(s.diagnosis().errorSamples()).first().satisfies(x -> assertThat(x.status()).isEqualTo(503));
         assertThat(jobs("errors")).extracting(j -> j.getMetadata().getName()).containsExactly("errors-r1-smoke");
