@@ -106,7 +106,9 @@ public final class CapacityModel {
         }
         int next = linearThrough == null ? -1 : indexOf(stages, linearThrough) + 1;
         if (next > 0 && next < stages.size() && efficiency.get(next) != null) {
-            parts.add(String.format(Locale.ROOT, "at %s it was %.0f%% efficient", stages.get(next).name(), 100 * efficiency.get(next)));
+            parts.add(String.format(Locale.ROOT, "%sat %s it was %.0f%% efficient",
+                    next == 1 ? "throughput did not keep up with load after " + first.name() + ": " : "",
+                    stages.get(next).name(), 100 * efficiency.get(next)));
         }
         if (growth != null) {
             parts.add(String.format(Locale.ROOT, "p95 grew %.1f× from %s to the last stage", growth, first.name()));
