@@ -24,7 +24,6 @@ import java.util.regex.Pattern;
 public final class CampaignValidator {
     /** Kubernetes object names (Jobs) are at most 63 characters: {@code <campaign>-r<run>-<stage>}. */
     static final int MAX_JOB_NAME = 63;
-    private static final Pattern LEVEL = Pattern.compile("^\\s*([<>])?\\s*(.+?)\\s*$");
 
     private final Set<String> problems = new LinkedHashSet<>();
 
@@ -174,11 +173,9 @@ public final class CampaignValidator {
 
     /** A level of a throughput/promql/scrape threshold: a number or percentage, optionally "&lt; x" (below is bad). */
     private void number(String at, String raw) {
-        Matcher m = LEVEL.matcher(raw);
-        String value = m.matches() ? m.group(2) : raw;
         try {
-            Double.parseDouble(value.endsWith("%") ? value.substring(0, value.length() - 1) : value);
-        } catch (NumberFormatException e) {
+            Level.parse(raw, Level.Unit.NUMBER);
+        } catch (IllegalArgumentException e) {
             problem(at, "'" + raw + "' is not a number (e.g. 0.9, 90%, or '< 0.8' when below is bad)");
         }
     }
