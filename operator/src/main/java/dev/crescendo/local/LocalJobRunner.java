@@ -145,7 +145,10 @@ public final class LocalJobRunner implements AutoCloseable {
         });
     }
 
-    /** The stage config from the container's arguments, served on a free loopback port, summary returned directly. */
+    /**
+     * The stage config from the container's arguments; the summary is returned directly instead of a
+     * termination-log file, and no metrics port is opened (nothing reads it locally yet).
+     */
     private static StageConfig stageConfig(Job job) throws ConfigException {
         List<String> args = job.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs();
         int at = args.indexOf("--config-json");
@@ -154,7 +157,7 @@ public final class LocalJobRunner implements AutoCloseable {
         }
         StageConfig c = ConfigLoader.parse(args.get(at + 1), true);
         return new StageConfig(c.campaign(), c.namespace(), c.target(), c.scenario(), c.stage(), c.thresholds(),
-                c.thresholdWindow(), c.fastFail(), 0, null);
+                c.thresholdWindow(), c.fastFail(), null, null);
     }
 
     private static Pod pod(Job job, String now) {
