@@ -28,10 +28,6 @@ public enum Outcome {
         return wireName;
     }
 
-    public boolean isTransportFailure() {
-        return this == CONNECT_REFUSED || this == CONNECT_ERROR;
-    }
-
     public static Outcome[] all() {
         return ALL;
     }
