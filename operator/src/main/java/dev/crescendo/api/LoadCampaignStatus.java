@@ -38,7 +38,13 @@ public record LoadCampaignStatus(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record PreflightStatus(Boolean passed, String checkedAt, String message) {}
 
-    /** One stage's result: the load generator's summary plus the verdict. */
+    /**
+     * One stage's result: the load generator's summary plus the verdict. While the stage runs,
+     * {@code requests}, {@code throughputPerSecond} and {@code thresholds} show the last evaluation.
+     *
+     * @param poolUtilisation the mean reading of the campaign's connection-pool threshold during the
+     *                        stage (0..1), when it has one: the input of the pool extrapolation
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record StageStatus(
             String name,
@@ -54,9 +60,15 @@ public record LoadCampaignStatus(
             Map<String, Long> outcomes,
             List<ThresholdResult> thresholds,
             List<ErrorSample> errorSamples,
+            Double poolUtilisation,
             String message) {}
 
-    public enum StagePhase { Pending, Running, Completed, Failed }
+    /**
+     * Running: its Job exists. Halting: a threshold broke, the Job is deleted, waiting for the load
+     * generator to stop. Completed: ran to its end (any verdict). Halted: stopped by a breach.
+     * Failed: the load generator could not run.
+     */
+    public enum StagePhase { Pending, Running, Halting, Completed, Halted, Failed }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record OperationResult(Long count, String p50, String p95, String p99, String max) {}
@@ -78,9 +90,11 @@ public record LoadCampaignStatus(
     /**
      * @param linearThrough       the last stage up to which throughput grew with load (≥ 90 % per unit of load)
      * @param latencyGrowthFactor worst p95 of the last measured stage over the first's
+     * @param poolFullAt          the load (in the stages' unit, VUs or req/s) at which the connection
+     *                            pool would be full, extrapolated from the stages' pool utilisation
      */
     public record Capacity(String lastPassedStage, String firstFailedStage, String linearThrough, Double latencyGrowthFactor,
-                           String summary) {}
+                           Double poolFullAt, String summary) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RunSummary(Integer run, Long generation, Phase phase, Verdict verdict, String startedAt,

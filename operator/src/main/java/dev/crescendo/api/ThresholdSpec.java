@@ -38,9 +38,14 @@ public record ThresholdSpec(
     /** Requests per second completed, of one operation or of all. */
     public record ThroughputMetric(String operation) {}
 
-    /** One metric, or the ratio of two, read from a Prometheus text endpoint (e.g. the target's /metrics). */
+    /**
+     * One metric, or the ratio of two, read from a Prometheus text endpoint (e.g. the target's
+     * /metrics): the series of {@code metric} matching {@code labels} are added up ({@code sum}, the
+     * default) or the largest taken ({@code max}); with {@code ratioTo} the same is done for it and
+     * the result is metric / ratioTo (e.g. active / max connections).
+     */
     public record ScrapeMetric(@Required String url, @Required String metric, String ratioTo,
-                               java.util.Map<String, String> labels, String aggregate) {}
+                               java.util.Map<String, String> labels, @Pattern("^(sum|max)$") String aggregate) {}
 
     /** True when the load generator itself can evaluate this threshold (it aborts the stage on a breach). */
     @JsonIgnore

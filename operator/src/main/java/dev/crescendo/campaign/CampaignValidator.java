@@ -147,6 +147,10 @@ public final class CampaignValidator {
                 if (spec.prometheus() == null) {
                     problem(at + ".promql", "needs spec.prometheus.url to query");
                 }
+                for (String unknown : dev.crescendo.metrics.QueryTemplate.unknownVariables(t.promql())) {
+                    problem(at + ".promql", "unknown placeholder ${" + unknown + "}; known: "
+                            + String.join(", ", new java.util.TreeSet<>(dev.crescendo.metrics.QueryTemplate.VARIABLES)));
+                }
             }
             if (t.scrape() != null) {
                 if (t.scrape().url() == null || !t.scrape().url().matches("^https?://.+")) {
@@ -155,8 +159,8 @@ public final class CampaignValidator {
                 if (t.scrape().metric() == null || t.scrape().metric().isBlank()) {
                     problem(at + ".scrape.metric", "is required");
                 }
-                if (t.scrape().aggregate() != null && !t.scrape().aggregate().matches("max|sum|min|avg")) {
-                    problem(at + ".scrape.aggregate", "one of max, sum, min, avg");
+                if (t.scrape().aggregate() != null && !t.scrape().aggregate().matches("max|sum")) {
+                    problem(at + ".scrape.aggregate", "one of sum (the default) or max");
                 }
             }
             if (t.fail() == null) {
@@ -188,6 +192,7 @@ public final class CampaignValidator {
         if (interval != null && interval.compareTo(Duration.ofSeconds(1)) < 0) {
             problem("spec.halt.evaluationInterval", "must be at least 1s");
         }
+        duration("spec.halt.metricsUnavailableFor", spec.halt().metricsUnavailableFor(), false);
     }
 
     private void checkProgression(LoadCampaignSpec spec) {

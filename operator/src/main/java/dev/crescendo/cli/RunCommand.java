@@ -108,8 +108,12 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static void progress(PrintWriter out, LiveSnapshot s) {
-        if (((long) s.elapsedSeconds()) % 5 != 0) {
+    /** The stage and 5-second step of the last progress line: the generator ticks several times a second. */
+    private final java.util.concurrent.atomic.AtomicReference<String> lastProgress = new java.util.concurrent.atomic.AtomicReference<>();
+
+    private void progress(PrintWriter out, LiveSnapshot s) {
+        String step = s.stage() + "/" + ((long) s.elapsedSeconds()) / 5;
+        if (step.equals(lastProgress.getAndSet(step))) {
             return;
         }
         LiveSnapshot.Totals w = s.window();

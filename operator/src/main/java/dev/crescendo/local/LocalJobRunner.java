@@ -6,10 +6,14 @@ import dev.crescendo.loadgen.config.ConfigLoader;
 import dev.crescendo.loadgen.config.StageConfig;
 import dev.crescendo.loadgen.engine.StagePlan;
 import dev.crescendo.loadgen.engine.StageRun;
+import dev.crescendo.loadgen.metrics.StatusServer;
 import dev.crescendo.loadgen.report.LiveSnapshot;
 import dev.crescendo.loadgen.report.Summary;
 import dev.crescendo.loadgen.report.SummaryJson;
+import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -21,6 +25,7 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -45,6 +50,7 @@ public final class LocalJobRunner implements AutoCloseable {
         return t;
     });
     private final Map<String, StageRun> running = new ConcurrentHashMap<>();
+    private final Set<String> deleted = ConcurrentHashMap.newKeySet();
     private SharedIndexInformer<Job> jobs;
     private SharedIndexInformer<LoadCampaign> campaigns;
 
@@ -70,11 +76,15 @@ public final class LocalJobRunner implements AutoCloseable {
 
             @Override
             public void onDelete(Job job, boolean unknownFinalState) {
-                StageRun run = running.remove(job.getMetadata().getUid());
+                deleted.add(job.getMetadata().getUid());
+                StageRun run = running.get(job.getMetadata().getUid());
                 if (run != null) {
-                    run.abort("terminated (SIGTERM)"); // what the kubelet does to a deleted Job's pod
+                    // What the kubelet does to a deleted Job's pod: SIGTERM; the pod goes once the generator exited.
+                    run.abort("terminated (SIGTERM)");
+                } else {
+                    client.pods().inNamespace(job.getMetadata().getNamespace())
+                            .withLabel("job-name", job.getMetadata().getName()).delete();
                 }
-                client.pods().inNamespace(job.getMetadata().getNamespace()).withLabel("job-name", job.getMetadata().getName()).delete();
             }
         });
         campaigns = client.resources(LoadCampaign.class).inAnyNamespace().inform(new ResourceEventHandler<>() {
@@ -104,21 +114,36 @@ public final class LocalJobRunner implements AutoCloseable {
             j.setStatus(new io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder().withStartTime(now).withActive(1).build());
             return j;
         });
-        Pod pod = client.resource(pod(job, now)).create();
-        String podName = pod.getMetadata().getName();
         Summary summary = null;
         String failure = null;
+        StageRun run = null;
+        StatusServer status = null;
         try {
-            StageConfig config = stageConfig(job);
-            StageRun run = new StageRun(StagePlan.of(config), 0, progress);
-            running.put(job.getMetadata().getUid(), run);
-            summary = run.run();
+            run = new StageRun(StagePlan.of(stageConfig(job)), 0, progress);
+            // The pod's /snapshot and /metrics, on loopback, at the port published in the pod's "metrics" container port.
+            status = new StatusServer("127.0.0.1", 0, run.metrics(), run::snapshotJson);
         } catch (ConfigException e) {
             failure = "bad stage config: " + e.getMessage();
         } catch (Exception e) {
             failure = e.toString();
-        } finally {
-            running.remove(job.getMetadata().getUid());
+        }
+        Pod pod = client.resource(pod(job, now, status == null ? null : status.port())).create();
+        String podName = pod.getMetadata().getName();
+        if (run != null) {
+            try {
+                running.put(job.getMetadata().getUid(), run);
+                if (deleted.contains(job.getMetadata().getUid())) {
+                    run.abort("terminated (SIGTERM)"); // deleted before it started
+                }
+                summary = run.run();
+            } catch (Exception e) {
+                failure = e.toString();
+            } finally {
+                running.remove(job.getMetadata().getUid());
+                if (status != null) {
+                    status.close();
+                }
+            }
         }
         String message = summary != null ? SummaryJson.write(summary) : failure;
         int exitCode = summary == null ? 1 : summary.abortReason() == null ? 0 : 3;
@@ -130,6 +155,10 @@ public final class LocalJobRunner implements AutoCloseable {
                     .withMessage(message).withStartedAt(now).withFinishedAt(finished).endTerminated().endState().build()));
             return p;
         });
+        if (deleted.remove(job.getMetadata().getUid())) {
+            client.pods().inNamespace(ns).withName(podName).delete(); // the Job is gone: so goes its pod
+            return;
+        }
         client.batch().v1().jobs().inNamespace(ns).withName(name).editStatus(j -> {
             j.getStatus().setActive(0);
             if (exitCode == 0) {
@@ -147,7 +176,7 @@ public final class LocalJobRunner implements AutoCloseable {
 
     /**
      * The stage config from the container's arguments; the summary is returned directly instead of a
-     * termination-log file, and no metrics port is opened (nothing reads it locally yet).
+     * termination-log file, and the status endpoint is served by this runner on loopback.
      */
     private static StageConfig stageConfig(Job job) throws ConfigException {
         List<String> args = job.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs();
@@ -160,7 +189,7 @@ public final class LocalJobRunner implements AutoCloseable {
                 c.thresholdWindow(), c.fastFail(), null, null);
     }
 
-    private static Pod pod(Job job, String now) {
+    private static Pod pod(Job job, String now, Integer statusPort) {
         var labels = new java.util.HashMap<>(job.getSpec().getTemplate().getMetadata().getLabels());
         labels.put("job-name", job.getMetadata().getName());
         labels.put("controller-uid", job.getMetadata().getUid());
@@ -172,13 +201,21 @@ public final class LocalJobRunner implements AutoCloseable {
                     .withOwnerReferences(new OwnerReferenceBuilder().withApiVersion("batch/v1").withKind("Job")
                             .withName(job.getMetadata().getName()).withUid(job.getMetadata().getUid()).withController(true).build())
                 .endMetadata()
-                .withSpec(job.getSpec().getTemplate().getSpec())
+                .withSpec(withStatusPort(job.getSpec().getTemplate().getSpec(), statusPort))
                 .withNewStatus()
                     .withPhase("Running").withPodIP("127.0.0.1").withStartTime(now)
                     .withContainerStatuses(new ContainerStatusBuilder().withName("loadgen").withReady(true)
                             .withNewState().withNewRunning().withStartedAt(now).endRunning().endState().build())
                 .endStatus()
                 .build();
+    }
+
+    private static PodSpec withStatusPort(PodSpec template, Integer port) {
+        PodSpec spec = new PodSpecBuilder(template).build();
+        if (port != null) {
+            spec.getContainers().get(0).setPorts(List.of(new ContainerPortBuilder().withName("metrics").withContainerPort(port).build()));
+        }
+        return spec;
     }
 
     @Override

@@ -160,7 +160,7 @@ public final class ExpositionScraper implements AutoCloseable {
             return finite(den, what + ": the denominator");
         }
         if (den == 0) {
-            return MetricReading.unavailable(what + " is undefined: " + ratioTo + " is 0");
+            return MetricReading.notANumber(what + " is undefined: " + ratioTo + " is 0");
         }
         return finite(num / den, what);
     }
@@ -177,10 +177,10 @@ public final class ExpositionScraper implements AutoCloseable {
 
     private static MetricReading finite(double value, String what) {
         if (Double.isNaN(value)) {
-            return MetricReading.unavailable(what + " is NaN, not a usable value");
+            return MetricReading.notANumber(what + " is NaN, not a usable value");
         }
         if (Double.isInfinite(value)) {
-            return MetricReading.unavailable(what + " is " + (value > 0 ? "+Inf" : "-Inf") + ", not a usable value");
+            return MetricReading.notANumber(what + " is " + (value > 0 ? "+Inf" : "-Inf") + ", not a usable value");
         }
         return MetricReading.of(value);
     }

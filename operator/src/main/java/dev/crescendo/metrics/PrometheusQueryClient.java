@@ -202,8 +202,8 @@ public final class PrometheusQueryClient implements AutoCloseable {
             return unavailable("Prometheus at " + shownBase + " answered a value that is not a number: " + quote(text));
         }
         if (Double.isNaN(value) || Double.isInfinite(value)) {
-            return unavailable("query returned " + text + " (" + what + "), not a usable value"
-                    + (Double.isNaN(value) ? "; e.g. a division by zero, or 0/0 over no requests" : ""));
+            return MetricReading.notANumber(redact("query returned " + text + " (" + what + "), not a usable value"
+                    + (Double.isNaN(value) ? "; e.g. a division by zero, or 0/0 over no requests" : "")));
         }
         return MetricReading.of(value);
     }

@@ -36,6 +36,7 @@ public class LoadCampaignReconciler implements Reconciler<LoadCampaign> {
     private final CampaignStep startRun;
     private final CampaignStep preflight;
     private final CampaignStep runStage;
+    private final CampaignStep haltStage;
     private final CampaignStep awaitApproval = new AwaitApprovalStep();
 
     public LoadCampaignReconciler(io.fabric8.kubernetes.client.KubernetesClient client, String loadGeneratorImage, Clock clock) {
@@ -43,7 +44,9 @@ public class LoadCampaignReconciler implements Reconciler<LoadCampaign> {
         CampaignEvents events = new CampaignEvents(client, clock);
         this.startRun = new StartRunStep(clock);
         this.preflight = new PreflightStep(new Preflight(), clock, events);
-        this.runStage = new RunStageStep(new StageJobs(loadGeneratorImage), clock, events);
+        LiveEvaluation live = new LiveEvaluation(clock, events);
+        this.runStage = new RunStageStep(new StageJobs(loadGeneratorImage), live, clock, events);
+        this.haltStage = new HaltStageStep(live, clock, events);
     }
 
     @Override
@@ -98,7 +101,7 @@ public class LoadCampaignReconciler implements Reconciler<LoadCampaign> {
         }
         return switch (status.phase) {
             case Pending, Preflight -> preflight;
-            case Running -> runStage;
+            case Running -> HaltStageStep.applies(status) ? haltStage : runStage;
             case AwaitingApproval -> awaitApproval;
             case Succeeded, Failed, Halted, Invalid -> null;
         };

@@ -28,7 +28,7 @@ final class StageCapacity {
                     .map(LoadCampaignStatus.OperationResult::p95).filter(Objects::nonNull)
                     .mapToDouble(p -> Double.parseDouble(p.replace("ms", ""))).boxed().max(Double::compare).orElse(null);
             boolean passed = st.verdict() == Verdict.PASSED || st.verdict() == Verdict.MARGINAL;
-            points.add(new CapacityModel.StagePoint(st.name(), load, unit, st.throughputPerSecond(), p95, passed, null));
+            points.add(new CapacityModel.StagePoint(st.name(), load, unit, st.throughputPerSecond(), p95, passed, st.poolUtilisation()));
         }
         CapacityModel.Capacity m = CapacityModel.analyse(points);
         String firstFailed = m.firstFailedStage() != null ? m.firstFailedStage() : failedStage;
@@ -36,6 +36,7 @@ final class StageCapacity {
         if (failedStage != null && points.stream().noneMatch(p -> p.name().equals(failedStage))) {
             summary += "; " + failedStage + " produced no measurement";
         }
-        return new LoadCampaignStatus.Capacity(m.lastPassedStage(), firstFailed, m.linearThrough(), m.latencyGrowth(), summary);
+        return new LoadCampaignStatus.Capacity(m.lastPassedStage(), firstFailed, m.linearThrough(), m.latencyGrowth(), m.poolFullAt(),
+                summary);
     }
 }

@@ -15,29 +15,56 @@ import java.util.Objects;
 final class StageDiagnosis {
     private StageDiagnosis() {}
 
-    static LoadCampaignStatus.Diagnosis of(LoadCampaignSpec spec, Summary summary, StageStatus previous, boolean passed) {
-        return DiagnosisRules.diagnose(evidence(spec, summary, previous), passed).map(StageDiagnosis::toStatus).orElse(null);
+    /**
+     * @param operatorThresholds the final results of the thresholds the operator judged
+     * @param metricsUnavailable why the stage was halted for missing metrics, or null
+     */
+    static LoadCampaignStatus.Diagnosis of(LoadCampaignSpec spec, Summary summary, StageStatus previous,
+                                           List<LoadCampaignStatus.ThresholdResult> operatorThresholds,
+                                           String metricsUnavailable) {
+        return DiagnosisRules.diagnose(evidence(spec, summary, previous, operatorThresholds, metricsUnavailable), false)
+                .map(StageDiagnosis::toStatus).orElse(null);
     }
 
-    static StageEvidence evidence(LoadCampaignSpec spec, Summary s, StageStatus previous) {
+    static StageEvidence evidence(LoadCampaignSpec spec, Summary s, StageStatus previous,
+                                  List<LoadCampaignStatus.ThresholdResult> operatorThresholds, String metricsUnavailable) {
         List<StageEvidence.Sample> samples = s.errorSamples() == null ? List.of() : s.errorSamples().stream()
                 .map(x -> new StageEvidence.Sample(x.operation(), x.outcome(), x.status(), x.body(), x.count())).toList();
-        List<StageEvidence.ThresholdReading> thresholds = s.thresholds() == null ? List.of() : s.thresholds().stream()
-                .map(t -> reading(spec, t)).toList();
-        return new StageEvidence(s.stage(), s.requests(), s.outcomes(), samples, thresholds, growth(s, previous), null, null);
+        List<StageEvidence.ThresholdReading> thresholds = new java.util.ArrayList<>();
+        if (s.thresholds() != null) {
+            s.thresholds().forEach(t -> thresholds.add(reading(spec, t.name(), t.observed(), t.fail(),
+                    t.verdict() == dev.crescendo.loadgen.threshold.Verdict.FAILED)));
+        }
+        operatorThresholds.forEach(t -> thresholds.add(reading(spec, t.name(), t.observed(), t.limit(),
+                t.verdict() == LoadCampaignStatus.Verdict.FAILED)));
+        return new StageEvidence(s.stage(), s.requests(), s.outcomes(), samples, thresholds, growth(s, previous), null,
+                metricsUnavailable);
     }
 
-    private static StageEvidence.ThresholdReading reading(LoadCampaignSpec spec, dev.crescendo.loadgen.threshold.ThresholdResult t) {
+    private static StageEvidence.ThresholdReading reading(LoadCampaignSpec spec, String name, String observed, String limit,
+                                                          boolean breached) {
         ThresholdSpec declared = spec.thresholds() == null ? null
-                : spec.thresholds().stream().filter(x -> x.name().equals(t.name())).findFirst().orElse(null);
+                : spec.thresholds().stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
         boolean latency = declared != null && declared.latency() != null;
-        String subject = declared == null ? t.name()
-                : latency ? "p" + declared.latency().percentile() + " latency"
-                + (declared.latency().operation() == null ? "" : " of " + declared.latency().operation())
-                : declared.promql() != null ? declared.promql()
-                : declared.outcomeRate() != null ? declared.outcomeRate().outcome() + " rate" : "error rate";
-        return new StageEvidence.ThresholdReading(t.name(), subject, latency, t.observed(), t.fail(),
-                t.verdict() == dev.crescendo.loadgen.threshold.Verdict.FAILED);
+        return new StageEvidence.ThresholdReading(name, declared == null ? name : subject(declared), latency, observed, limit,
+                breached);
+    }
+
+    /** What a threshold measures, in words a reader recognises (and the pool rule can match). */
+    static String subject(ThresholdSpec t) {
+        if (t.latency() != null) {
+            return "p" + t.latency().percentile() + " latency" + (t.latency().operation() == null ? "" : " of " + t.latency().operation());
+        }
+        if (t.promql() != null) {
+            return t.promql();
+        }
+        if (t.scrape() != null) {
+            return t.scrape().metric() + (t.scrape().ratioTo() == null ? "" : " / " + t.scrape().ratioTo());
+        }
+        if (t.throughput() != null) {
+            return "throughput" + (t.throughput().operation() == null ? "" : " of " + t.throughput().operation());
+        }
+        return t.outcomeRate() != null ? t.outcomeRate().outcome() + " rate" : "error rate";
     }
 
     /** The stage's worst p95 over the previous stage's worst p95; null for the first stage. */

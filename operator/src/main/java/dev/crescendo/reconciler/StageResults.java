@@ -5,6 +5,7 @@ import dev.crescendo.api.LoadCampaignStatus.ErrorSample;
 import dev.crescendo.api.LoadCampaignStatus.OperationResult;
 import dev.crescendo.api.LoadCampaignStatus.ThresholdResult;
 import dev.crescendo.api.LoadCampaignStatus.Verdict;
+import dev.crescendo.loadgen.report.LiveSnapshot;
 import dev.crescendo.loadgen.report.OperationLatency;
 import dev.crescendo.loadgen.report.Summary;
 import dev.crescendo.loadgen.report.SummaryJson;
@@ -85,6 +86,28 @@ final class StageResults {
         }
         return new Broken("pod " + pod.getMetadata().getName() + " ended (" + t.getReason() + ", exit code " + t.getExitCode()
                 + ") without a summary" + (message == null || message.isBlank() ? "" : ": " + message.strip()));
+    }
+
+    /** The summary a terminated pod left, if any (a halted stage's pod may or may not have been seen terminating). */
+    static Summary leftBy(List<Pod> pods) {
+        for (Pod pod : pods) {
+            for (ContainerStatus cs : pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null
+                    ? List.<ContainerStatus>of() : pod.getStatus().getContainerStatuses()) {
+                ContainerStateTerminated t = cs.getState() == null ? null : cs.getState().getTerminated();
+                if (t != null && terminated(pod, t) instanceof Finished f) {
+                    return f.summary();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A halted stage's numbers from the generator's last live snapshot (totals since the stage started). */
+    static Summary fromSnapshot(LiveSnapshot s, String abortReason) {
+        LiveSnapshot.Totals t = s.total();
+        return new Summary(s.stage(), t.requests(), s.elapsedSeconds(), t.throughputPerSecond(), t.dropped(), 0, 0,
+                t.outcomes() == null ? Map.of() : t.outcomes(), t.operations() == null ? Map.of() : t.operations(),
+                s.thresholds(), null, abortReason, null);
     }
 
     static Map<String, OperationResult> operations(Summary s) {

@@ -28,7 +28,7 @@ class StepsTest {
     }
 
     private static StageStatus done(String name, Verdict v) {
-        return new StageStatus(name, StagePhase.Completed, v, "job-" + name, "t0", "t1", 10L, 1.0, 0L, null, null, null, null, null);
+        return new StageStatus(name, StagePhase.Completed, v, "job-" + name, "t0", "t1", 10L, 1.0, 0L, null, null, null, null, null, null);
     }
 
     @Test

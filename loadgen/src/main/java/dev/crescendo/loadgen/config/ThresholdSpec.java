@@ -7,7 +7,7 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 
 /**
- * A limit on the generator's own numbers, evaluated every second over a recent window.
+ * A limit on the generator's own numbers, evaluated four times a second over a recent window.
  * Exactly one metric ({@code latency}, {@code errorRate}, {@code outcomeRate}) is set.
  * {@code warn}/{@code fail}: a duration for latency ("250ms"), a share for rates ("1%" or 0.01).
  * {@code for}: how long a {@code fail} breach must last before the stage aborts.

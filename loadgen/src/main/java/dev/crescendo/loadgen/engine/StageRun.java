@@ -58,6 +58,13 @@ public final class StageRun {
     private StatsTimeline timeline;
     private long startNanos;
 
+    /**
+     * The window advances, thresholds are judged and the snapshot refreshed four times a second, so
+     * a breach stops the load within about a quarter of a second of the window showing it.
+     */
+    static final int TICKS_PER_SECOND = 4;
+    private static final long TICK_MILLIS = 1000 / TICKS_PER_SECOND;
+
     /** @param threads event loops (0: one per core) */
     public StageRun(StagePlan plan, int threads, Consumer<LiveSnapshot> progress) {
         this.plan = plan;
@@ -86,14 +93,14 @@ public final class StageRun {
         });
         try {
             startNanos = System.nanoTime();
-            timeline = new StatsTimeline(stats, plan.windowSeconds(), startNanos);
+            timeline = new StatsTimeline(stats, plan.windowSeconds() * TICKS_PER_SECOND, startNanos);
             state = StageState.RUNNING;
             if (abortReason.get() != null) {
                 state = StageState.STOPPED; // terminated before the first request
             } else {
                 startLoad();
             }
-            ticker.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
+            ticker.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
             stopSignal.await(plan.duration().toNanos(), TimeUnit.NANOSECONDS);
             if (abortReason.get() == null) {
                 state = StageState.DRAINING;
@@ -124,6 +131,11 @@ public final class StageRun {
             }
             finished.countDown();
         }
+    }
+
+    /** The stage's Prometheus metrics, for a status endpoint served by an embedding process. */
+    public LoadgenMetrics metrics() {
+        return metrics;
     }
 
     /** The port /metrics and /snapshot are served on once {@link #run()} started (0: not served). */

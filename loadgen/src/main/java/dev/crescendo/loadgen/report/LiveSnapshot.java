@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * What {@code /snapshot} serves while a stage runs: totals so far and the recent window (the
- * numbers thresholds are judged on), refreshed every second.
+ * numbers thresholds are judged on), refreshed four times a second.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LiveSnapshot(

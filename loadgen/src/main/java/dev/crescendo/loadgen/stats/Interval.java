@@ -4,7 +4,7 @@ import dev.crescendo.loadgen.engine.Outcome;
 import org.HdrHistogram.Histogram;
 
 /**
- * What happened in one slice of time (one ticker second, a window, or the whole stage):
+ * What happened in one slice of time (one ticker tick, a window, or the whole stage):
  * per-operation latency histograms (microseconds) and outcome counts, plus dropped requests.
  */
 public final class Interval {

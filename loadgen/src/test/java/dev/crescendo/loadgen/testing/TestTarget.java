@@ -30,6 +30,8 @@ public final class TestTarget implements AutoCloseable {
     private final Set<String> badCursors = ConcurrentHashMap.newKeySet();
     private final AtomicLong nextId = new AtomicLong();
     private volatile long stallUntilNanos;
+    private volatile long rateLimitAfter = Long.MAX_VALUE;
+    private final AtomicLong limitedSeen = new AtomicLong();
 
     public TestTarget() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
@@ -64,6 +66,11 @@ public final class TestTarget implements AutoCloseable {
         stallUntilNanos = System.nanoTime() + millis * 1_000_000L;
     }
 
+    /** {@code /limited} answers 200 to the first {@code requests}, then 429 to every one, like an API gateway's quota. */
+    public void rateLimitAfter(long requests) {
+        rateLimitAfter = requests;
+    }
+
     /** A loopback port where nothing listens. */
     public static int closedPort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -87,6 +94,14 @@ public final class TestTarget implements AutoCloseable {
                 case "/created" -> send(ex, 201, "{}");
                 case "/not-found" -> send(ex, 404, "{\"error\":\"no such thing\"}");
                 case "/too-many" -> send(ex, 429, "{\"error\":\"slow down\"}");
+                case "/limited" -> {
+                    if (limitedSeen.incrementAndGet() > rateLimitAfter) {
+                        ex.getResponseHeaders().set("Retry-After", "1");
+                        send(ex, 429, "{\"error\":\"rate limit exceeded: " + rateLimitAfter + " requests per API key\"}");
+                    } else {
+                        send(ex, 200, "{\"status\":\"ok\"}");
+                    }
+                }
                 case "/unavailable" -> send(ex, 503, "{\"error\":\"backend unavailable\"}");
                 case "/redirect" -> send(ex, 302, "");
                 case "/malformed" -> send(ex, 200, "{\"message\": {\"id\": ");
