@@ -1,5 +1,6 @@
 package dev.crescendo.cli;
 
+import dev.crescendo.demo.DemoTargetCommand;
 import dev.crescendo.loadgen.cli.CliErrors;
 import dev.crescendo.loadgen.cli.LoadgenCommand;
 import picocli.CommandLine;
@@ -8,7 +9,8 @@ import picocli.CommandLine.Command;
 /** {@code crescendo}: the one entry point of the image and the jar; each function is a sub-command. */
 @Command(name = "crescendo", mixinStandardHelpOptions = true, versionProvider = CrescendoCommand.Version.class,
         description = "Progressive load-test campaigns for Kubernetes.",
-        subcommands = {LoadgenCommand.class, ValidateCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {LoadgenCommand.class, ValidateCommand.class, RunCommand.class, DemoTargetCommand.class,
+            CommandLine.HelpCommand.class})
 public final class CrescendoCommand implements Runnable {
 
     @CommandLine.Spec

@@ -21,13 +21,19 @@ class CrescendoCommandTest {
     @Test
     void listsItsSubCommands() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("loadgen").contains("Progressive load-test campaigns");
+        assertThat(out.toString()).contains("loadgen").contains("demo-target").contains("Progressive load-test campaigns");
     }
 
     @Test
     void badOptionsOfASubCommandExitWith2AndNameTheOption() {
         assertThat(run("loadgen", "--url", "http://127.0.0.1:1/", "--vus", "many", "--duration", "1s")).isEqualTo(2);
         assertThat(err.toString()).contains("crescendo loadgen:").contains("--vus").contains("'many'");
+    }
+
+    @Test
+    void badDemoTargetOptionsExitWith2AndNameTheOption() {
+        assertThat(run("demo-target", "--pool-timeout", "100ms")).isEqualTo(2);
+        assertThat(err.toString()).contains("crescendo demo-target:").contains("--pool-timeout").contains("250ms");
     }
 
     @Test
