@@ -92,9 +92,18 @@ public record LoadCampaignStatus(
      * @param latencyGrowthFactor worst p95 of the last measured stage over the first's
      * @param poolFullAt          the load (in the stages' unit, VUs or req/s) at which the connection
      *                            pool would be full, extrapolated from the stages' pool utilisation
+     * @param scaling             throughput against load, stage by stage
      */
     public record Capacity(String lastPassedStage, String firstFailedStage, String linearThrough, Double latencyGrowthFactor,
-                           Double poolFullAt, String summary) {}
+                           Double poolFullAt, String summary, List<StageScaling> scaling) {}
+
+    /**
+     * One measured stage's load and what it got: {@code efficiency} is throughput per unit of load
+     * relative to the first stage (1.0 = scaled linearly), {@code p95} the worst operation's.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record StageScaling(String stage, Double load, String loadUnit, Double throughputPerSecond, Double efficiency,
+                               String p95, Double poolUtilisation) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RunSummary(Integer run, Long generation, Phase phase, Verdict verdict, String startedAt,

@@ -63,10 +63,31 @@ public final class CapacityModel {
         return round(measured.get(measured.size() - 1).p95Ms() / measured.get(0).p95Ms(), 2);
     }
 
-    /** Least squares through (load, utilisation); one point: proportional, as report 001 estimated. */
+    /** A stage whose mean utilisation reached this was (nearly) full: it bounds the answer instead of fitting the line. */
+    static final double SATURATED = 0.9;
+
+    /**
+     * Least squares through (load, utilisation) of the stages below saturation; one point:
+     * proportional, as report 001 estimated. A saturated stage is a measurement, not a point on the
+     * line: the pool was full at or below its load, so the answer is never above it.
+     */
     static Double poolFullAt(List<StagePoint> stages) {
-        List<StagePoint> points = stages.stream().filter(s -> s.poolUtilisation() != null && s.load() > 0).toList();
-        if (points.isEmpty() || !points.stream().allMatch(p -> p.unit().equals(points.get(0).unit()))) {
+        List<StagePoint> all = stages.stream().filter(s -> s.poolUtilisation() != null && s.load() > 0).toList();
+        if (all.isEmpty() || !all.stream().allMatch(p -> p.unit().equals(all.get(0).unit()))) {
+            return null;
+        }
+        List<StagePoint> points = all.stream().filter(p -> p.poolUtilisation() < SATURATED).toList();
+        Double fullAtMost = all.stream().filter(p -> p.poolUtilisation() >= SATURATED).map(StagePoint::load)
+                .min(Double::compare).orElse(null);
+        Double estimate = fit(points);
+        if (fullAtMost != null && (estimate == null || estimate > fullAtMost)) {
+            return round(fullAtMost, 0);
+        }
+        return estimate;
+    }
+
+    private static Double fit(List<StagePoint> points) {
+        if (points.isEmpty()) {
             return null;
         }
         if (points.size() == 1) {

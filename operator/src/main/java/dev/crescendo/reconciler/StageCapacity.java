@@ -36,7 +36,13 @@ final class StageCapacity {
         if (failedStage != null && points.stream().noneMatch(p -> p.name().equals(failedStage))) {
             summary += "; " + failedStage + " produced no measurement";
         }
+        List<LoadCampaignStatus.StageScaling> scaling = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            CapacityModel.StagePoint p = points.get(i);
+            scaling.add(new LoadCampaignStatus.StageScaling(p.name(), p.load(), p.unit(), p.throughput(), m.efficiency().get(i),
+                    p.p95Ms() == null ? null : StageResults.ms(p.p95Ms()), p.poolUtilisation()));
+        }
         return new LoadCampaignStatus.Capacity(m.lastPassedStage(), firstFailed, m.linearThrough(), m.latencyGrowth(), m.poolFullAt(),
-                summary);
+                summary, scaling.isEmpty() ? null : scaling);
     }
 }

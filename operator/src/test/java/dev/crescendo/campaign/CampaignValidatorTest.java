@@ -54,6 +54,15 @@ class CampaignValidatorTest {
     }
 
     @Test
+    void promqlPlaceholdersMustBeKnownAndHaltDurationsValid() throws Exception {
+        String manifest = VALID.replace("hikaricp_connections_active", "hikaricp_connections_active{pod=\"${pod}\"}")
+                .replace("onMetricsUnavailable: Halt}", "onMetricsUnavailable: Halt, metricsUnavailableFor: soon}");
+        assertThat(problems(manifest)).contains(
+                "spec.thresholds[2].promql: unknown placeholder ${pod}; known: campaign, namespace, run, stage, stageStart, window");
+        assertThat(problems(manifest)).anyMatch(p -> p.startsWith("spec.halt.metricsUnavailableFor:"));
+    }
+
+    @Test
     void manualApprovalMustNameAStage() throws Exception {
         String manifest = VALID.replace("progression: {mode: Automatic}", "progression: {mode: Manual, approvedThrough: heavy}");
         assertThat(problems(manifest)).containsExactly("spec.progression.approvedThrough: no stage named 'heavy'");

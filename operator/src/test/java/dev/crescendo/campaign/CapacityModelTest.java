@@ -62,4 +62,17 @@ class CapacityModelTest {
         assertThat(CapacityModel.poolFullAt(List.of(new StagePoint("a", 10, "VUs", 1, 1.0, true, 0.2),
                 new StagePoint("b", 20, "VUs", 1, 1.0, true, 0.2)))).isNull();
     }
+
+    @Test
+    void aSaturatedStageBoundsThePoolEstimateInsteadOfBendingTheLine() {
+        // 2 VUs used 10 % of the pool; at 32 VUs it was full: proportional says 20 VUs, below 32.
+        assertThat(CapacityModel.poolFullAt(List.of(new StagePoint("light", 2, "VUs", 70, 30.0, true, 0.1),
+                new StagePoint("heavy", 32, "VUs", 160, 250.0, false, 1.0)))).isEqualTo(20.0);
+        // 2 VUs used 1 %: proportional says 200 VUs, but the pool was measured full at 32.
+        assertThat(CapacityModel.poolFullAt(List.of(new StagePoint("light", 2, "VUs", 70, 30.0, true, 0.01),
+                new StagePoint("heavy", 32, "VUs", 160, 250.0, false, 0.97)))).isEqualTo(32.0);
+        // Only a saturated stage: full at or below its load.
+        assertThat(CapacityModel.poolFullAt(List.of(new StagePoint("heavy", 32, "VUs", 160, 250.0, false, 1.0))))
+                .isEqualTo(32.0);
+    }
 }

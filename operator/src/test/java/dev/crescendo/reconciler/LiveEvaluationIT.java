@@ -116,6 +116,9 @@ class LiveEvaluationIT {
         assertThat(s.capacity().firstFailedStage()).isEqualTo("heavy");
         assertThat(s.capacity().poolFullAt()).isNotNull().isPositive();
         assertThat(s.capacity().summary()).contains("pool would be full");
+        assertThat(s.capacity().scaling()).extracting(LoadCampaignStatus.StageScaling::stage)
+                .containsExactly("smoke", "light", "heavy");
+        assertThat(s.capacity().scaling().get(0).efficiency()).isEqualTo(1.0);
     }
 
     @Test
