@@ -1,7 +1,6 @@
 package dev.crescendo.reconciler;
 
 import dev.crescendo.api.LoadCampaign;
-import dev.crescendo.api.LoadCampaignStatus;
 import dev.crescendo.api.LoadCampaignStatus.Breach;
 import dev.crescendo.api.LoadCampaignStatus.Phase;
 import dev.crescendo.api.LoadCampaignStatus.StagePhase;

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.crescendo.api.LoadCampaign;
+import dev.crescendo.campaign.ManifestReader;
 import dev.crescendo.api.LoadCampaignSpec;
 import dev.crescendo.api.ProgressionSpec;
 import dev.crescendo.api.LoadCampaignStatus;
 import dev.crescendo.api.LoadCampaignStatus.Phase;
 import dev.crescendo.api.LoadCampaignStatus.StageStatus;
 import dev.crescendo.api.LoadCampaignStatus.Verdict;
-import dev.crescendo.campaign.ManifestReader;
 import dev.crescendo.loadgen.testing.TestTarget;
 import dev.crescendo.local.LocalCluster;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -26,31 +26,26 @@ import org.junit.jupiter.api.Test;
  * real loopback target: the path `crescendo run` takes, and the one a cluster takes but for the API.
  */
 class LocalCampaignIT {
-    static final String NS = "perf";
+    static final String NS = LocalCampaigns.NS;
     TestTarget target;
+    LocalCampaigns campaigns;
     LocalCluster cluster;
 
     @BeforeEach
     void start() throws Exception {
         target = new TestTarget();
-        cluster = new LocalCluster(s -> {});
-        cluster.ensureNamespace(NS);
+        campaigns = new LocalCampaigns();
+        cluster = campaigns.cluster;
     }
 
     @AfterEach
     void stop() {
-        cluster.close();
+        campaigns.close();
         target.close();
     }
 
     private LoadCampaign apply(String name, String spec) throws Exception {
-        LoadCampaign c = ManifestReader.parse("""
-                apiVersion: crescendo.dev/v1alpha1
-                kind: LoadCampaign
-                metadata: {name: %s, namespace: %s}
-                spec:
-                """.formatted(name, NS) + spec.indent(2)).get(0).campaign();
-        return cluster.client().resource(c).create();
+        return campaigns.apply(name, spec);
     }
 
     private LoadCampaignStatus awaitPhase(String name, Phase... phases) {
