@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** {@code crescendo}: the one entry point of the image and the jar; each function is a sub-command. */
 @Command(name = "crescendo", mixinStandardHelpOptions = true, versionProvider = CrescendoCommand.Version.class,
         description = "Progressive load-test campaigns for Kubernetes.",
-        subcommands = {LoadgenCommand.class, ValidateCommand.class, RunCommand.class, DemoTargetCommand.class,
+        subcommands = {LoadgenCommand.class, ValidateCommand.class, RunCommand.class, DemoCommand.class, DemoTargetCommand.class,
             CommandLine.HelpCommand.class})
 public final class CrescendoCommand implements Runnable {
 
@@ -27,7 +27,7 @@ public final class CrescendoCommand implements Runnable {
 
     /** The configured command line (bad options exit 2, as documented for every sub-command). */
     public static CommandLine commandLine() {
-        return CliErrors.configure(new CommandLine(new CrescendoCommand()));
+        return CliErrors.configure(new CommandLine(new CrescendoCommand()).setCaseInsensitiveEnumValuesAllowed(true));
     }
 
     @Override

@@ -30,6 +30,13 @@ final class VerdictTable {
         if (s.message() != null) {
             out.println("  " + s.message());
         }
+        if (s.breach() != null) {
+            var b = s.breach();
+            out.printf(Locale.ROOT, "  breach: %s = %s (fail %s) in stage %s, detected %s%s%n", b.threshold(), b.observed(),
+                    b.limit(), b.stage(), b.detectedAt(), b.loadStoppedAt() == null ? ""
+                            : String.format(Locale.ROOT, ", load stopped %.2f s later", java.time.Duration.between(
+                                    java.time.Instant.parse(b.detectedAt()), java.time.Instant.parse(b.loadStoppedAt())).toMillis() / 1000.0));
+        }
         if (s.diagnosis() != null) {
             out.println("  diagnosis: " + s.diagnosis().cause() + ": " + s.diagnosis().message());
         }

@@ -102,7 +102,11 @@ final class RunStageStep implements CampaignStep {
         for (ThresholdResult t : operatorThresholds) {
             if (StageJudge.rank(t.verdict()) > StageJudge.rank(verdict)) {
                 verdict = t.verdict();
-                reason = "threshold " + t.name() + ": " + t.observed() + " (fail " + t.limit() + ")";
+                reason = "threshold " + t.name() + ": " + t.observed() + switch (t.verdict()) {
+                    case FAILED -> ", over its fail level (" + t.limit() + ") at the stage's end";
+                    case MARGINAL -> ", crossed its warn level during the stage (fail " + t.limit() + ")";
+                    default -> " (fail " + t.limit() + ")";
+                };
             }
         }
         String finishedAt = f.finishedAt() != null ? f.finishedAt() : clock.instant().toString();
