@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * What to test and how hard. {@code scenario} and each stage have exactly the shape the load
- * generator reads, so a stage's Job config is the spec's own fields.
+ * generator reads, so a stage's Job config is the spec's own fields. {@code runId}: any text;
+ * changing it starts a new run of an otherwise unchanged campaign (a re-run from Git).
  */
 @ValidationRule(value = "self.stages.all(s, self.stages.exists_one(t, t.name == s.name))",
         message = "stage names must be unique", fieldPath = ".stages")
@@ -23,13 +24,22 @@ public record LoadCampaignSpec(
         List<ThresholdSpec> thresholds,
         HaltSpec halt,
         ProgressionSpec progression,
-        LoadGeneratorSpec loadGenerator) {
+        LoadGeneratorSpec loadGenerator,
+        String runId) {
 
     public LoadCampaignSpec withStages(List<StageSpec> newStages) {
-        return new LoadCampaignSpec(target, prometheus, scenario, newStages, thresholds, halt, progression, loadGenerator);
+        return new LoadCampaignSpec(target, prometheus, scenario, newStages, thresholds, halt, progression, loadGenerator, runId);
     }
 
     public LoadCampaignSpec withProgression(ProgressionSpec newProgression) {
-        return new LoadCampaignSpec(target, prometheus, scenario, stages, thresholds, halt, newProgression, loadGenerator);
+        return new LoadCampaignSpec(target, prometheus, scenario, stages, thresholds, halt, newProgression, loadGenerator, runId);
+    }
+
+    public LoadCampaignSpec withPrometheus(PrometheusSpec newPrometheus) {
+        return new LoadCampaignSpec(target, newPrometheus, scenario, stages, thresholds, halt, progression, loadGenerator, runId);
+    }
+
+    public LoadCampaignSpec withHalt(HaltSpec newHalt) {
+        return new LoadCampaignSpec(target, prometheus, scenario, stages, thresholds, newHalt, progression, loadGenerator, runId);
     }
 }

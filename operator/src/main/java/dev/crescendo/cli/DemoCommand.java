@@ -4,6 +4,8 @@ import dev.crescendo.api.LoadCampaign;
 import dev.crescendo.api.LoadCampaignStatus;
 import dev.crescendo.api.LoadCampaignStatus.Phase;
 import dev.crescendo.campaign.ManifestReader;
+import dev.crescendo.campaign.OperatorPolicy;
+import java.util.List;
 import dev.crescendo.demo.DemoTarget;
 import dev.crescendo.demo.DemoTargetOptions;
 import dev.crescendo.demo.DurationConverter;
@@ -67,7 +69,7 @@ public final class DemoCommand implements Callable<Integer> {
                 return LoadgenCommand.EXIT_INVALID;
             }
             LoadCampaign last = LocalCampaignRunner.run(campaign,
-                    new StageProgress(out, progress == null ? StageProgress.detect() : progress));
+                    new StageProgress(out, progress == null ? StageProgress.detect() : progress), OperatorPolicy.local(List.of()));
             VerdictTable.print(out, last);
             if (output != null) {
                 CampaignFiles.write(output, last);

@@ -3,6 +3,7 @@ package dev.crescendo.cli;
 import dev.crescendo.api.LoadCampaign;
 import dev.crescendo.api.LoadCampaignStatus;
 import dev.crescendo.api.LoadCampaignStatus.Phase;
+import dev.crescendo.campaign.OperatorPolicy;
 import dev.crescendo.local.LocalCluster;
 import java.util.Set;
 
@@ -16,13 +17,13 @@ final class LocalCampaignRunner {
     private LocalCampaignRunner() {}
 
     /** The campaign as it ended, status included. */
-    static LoadCampaign run(LoadCampaign campaign, StageProgress progress) throws InterruptedException {
+    static LoadCampaign run(LoadCampaign campaign, StageProgress progress, OperatorPolicy policy) throws InterruptedException {
         if (campaign.getMetadata().getNamespace() == null) {
             campaign.getMetadata().setNamespace("default");
         }
         String ns = campaign.getMetadata().getNamespace();
         String name = campaign.getMetadata().getName();
-        try (LocalCluster cluster = new LocalCluster(progress::onSnapshot)) {
+        try (LocalCluster cluster = new LocalCluster(progress::onSnapshot, policy)) {
             cluster.ensureNamespace(ns);
             cluster.client().resource(campaign).create();
             progress.line(String.format("campaign %s/%s: %d stages against %s", ns, name, campaign.getSpec().stages().size(),

@@ -3,7 +3,10 @@ package dev.crescendo.cli;
 import dev.crescendo.api.LoadCampaign;
 import dev.crescendo.api.LoadCampaignStatus;
 import dev.crescendo.api.LoadCampaignStatus.Phase;
+import dev.crescendo.campaign.OperatorPolicy;
 import dev.crescendo.loadgen.cli.LoadgenCommand;
+import java.util.ArrayList;
+import java.util.List;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -32,6 +35,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "Write the final LoadCampaign, status included (.json or .yaml).")
     Path output;
 
+    @Option(names = "--allow-target", paramLabel = "HOST", description = "Also allow load on this host (exact, or *.suffix); loopback is always allowed.")
+    List<String> allowTargets = new ArrayList<>();
+
     @Option(names = "--progress", paramLabel = "MODE", description = "BAR (redrawn in place) or PLAIN (a line every 5 s); default: BAR on a terminal.")
     StageProgress.Mode progress;
 
@@ -43,7 +49,8 @@ public final class RunCommand implements Callable<Integer> {
             out.flush();
             return LoadgenCommand.EXIT_INVALID;
         }
-        LoadCampaign last = LocalCampaignRunner.run(campaign, new StageProgress(out, progress == null ? StageProgress.detect() : progress));
+        LoadCampaign last = LocalCampaignRunner.run(campaign, new StageProgress(out, progress == null ? StageProgress.detect() : progress),
+                OperatorPolicy.local(allowTargets));
         LoadCampaignStatus status = last.getStatus();
         VerdictTable.print(out, last);
         if (output != null) {

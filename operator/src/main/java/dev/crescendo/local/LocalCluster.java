@@ -1,6 +1,8 @@
 package dev.crescendo.local;
 
 import dev.crescendo.api.LoadCampaign;
+import dev.crescendo.campaign.OperatorPolicy;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.crescendo.loadgen.report.LiveSnapshot;
 import dev.crescendo.reconciler.LoadCampaignReconciler;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -18,9 +20,16 @@ public final class LocalCluster implements AutoCloseable {
 
     private final EmbeddedApiServer api;
     private final LocalJobRunner runner;
+    private final OperatorPolicy policy;
     private Operator operator;
 
+    /** With the workstation policy: targets on loopback only. */
     public LocalCluster(Consumer<LiveSnapshot> progress) {
+        this(progress, OperatorPolicy.local(java.util.List.of()));
+    }
+
+    public LocalCluster(Consumer<LiveSnapshot> progress, OperatorPolicy policy) {
+        this.policy = policy;
         api = new EmbeddedApiServer();
         // Something must exist before informers start: the mock answers an empty list with resourceVersion
         // "0", which JOSDK's resource-version comparison rejects.
@@ -36,7 +45,8 @@ public final class LocalCluster implements AutoCloseable {
                 .withUseSSAToPatchPrimaryResource(false)
                 .withSSABasedCreateUpdateMatchForDependentResources(false)
                 .withCloseClientOnStop(false));
-        operator.register(new LoadCampaignReconciler(client, LOCAL_IMAGE, Clock.systemUTC()), o -> o.watchingAllNamespaces());
+        operator.register(new LoadCampaignReconciler(client, LOCAL_IMAGE, Clock.systemUTC(), policy, new SimpleMeterRegistry()),
+                o -> o.watchingAllNamespaces());
         operator.start();
     }
 

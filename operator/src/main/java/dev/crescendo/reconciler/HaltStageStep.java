@@ -83,8 +83,9 @@ final class HaltStageStep implements CampaignStep {
         int index = Approval.indexOf(c.getSpec(), s.currentStage);
         Summary evidence = summary != null ? summary
                 : new Summary(s.currentStage, 0, 0, 0, 0, 0, 0, Map.of(), Map.of(), null, null, why, null);
-        s.diagnosis = StageDiagnosis.of(c.getSpec(), evidence, CampaignEnd.previous(c.getSpec(), s, index), operatorThresholds,
-                unavailable ? why : null);
+        // Someone pulled the kill switch: nothing to diagnose.
+        s.diagnosis = KillSwitchStep.THRESHOLD.equals(breach.threshold()) ? null : StageDiagnosis.of(c.getSpec(), evidence,
+                CampaignEnd.previous(c.getSpec(), s, index), operatorThresholds, unavailable ? why : null);
         String stoppedNote = stopped ? "" : "; its load generator pods were still terminating after "
                 + STOP_TIMEOUT.toMinutes() + "m";
         CampaignEnd.failed(c, s, Phase.Halted, "stage " + s.currentStage + " halted: " + why

@@ -68,7 +68,7 @@ final class LiveEvaluation {
                 last == null || last.window() == null ? null : Math.round(last.window().throughputPerSecond() * 10) / 10.0,
                 liveThresholds(m.watch)));
         if (halt.isPresent()) {
-            return halt(c, s, jobName, halt.get(), client, now);
+            return halt(c, s, jobName, halt.get(), client);
         }
         return Progress.requeue(m.untilNext(now));
     }
@@ -83,15 +83,17 @@ final class LiveEvaluation {
         return m;
     }
 
-    private Progress halt(LoadCampaign c, StatusDraft s, String jobName, StageWatch.Halt h, KubernetesClient client,
-                          Instant now) {
+    /** Stops the running stage now: deletes its Job, records the breach; {@link HaltStageStep} waits for the load to stop. */
+    Progress halt(LoadCampaign c, StatusDraft s, String jobName, StageWatch.Halt h, KubernetesClient client) {
+        Instant now = clock.instant();
         // Stop the load first: every second counts, the status can follow.
         client.batch().v1().jobs().inNamespace(c.getMetadata().getNamespace()).withName(jobName)
                 .withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
         s.breach = new LoadCampaignStatus.Breach(s.currentStage, h.threshold(), h.observed(), h.limit(), now.toString(), null);
         s.message = "halting stage " + s.currentStage + ": " + h.reason();
         s.putStage(StageRecords.withPhase(s.stage(s.currentStage), StagePhase.Halting, h.reason()));
-        events.warning(c, h.metricsUnavailable() ? "MetricsUnavailable" : "ThresholdBreached", s.message);
+        events.warning(c, h.metricsUnavailable() ? "MetricsUnavailable"
+                : KillSwitchStep.THRESHOLD.equals(h.threshold()) ? "KillSwitch" : "ThresholdBreached", s.message);
         return Progress.requeue(HALT_POLL);
     }
 

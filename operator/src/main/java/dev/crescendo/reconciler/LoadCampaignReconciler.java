@@ -17,6 +17,8 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
+import dev.crescendo.campaign.OperatorPolicy;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,23 +32,35 @@ import java.util.Set;
  * the status once if it changed, and requeues while a stage runs. All state is in the status and
  * in the owned Jobs, so a restarted operator carries on where the last one stopped.
  */
-@ControllerConfiguration(name = "loadcampaign")
+// Not generation-aware: the kill-switch annotation changes only metadata, and must still wake the campaign.
+@ControllerConfiguration(name = "loadcampaign", generationAwareEventProcessing = false)
 public class LoadCampaignReconciler implements Reconciler<LoadCampaign> {
     private final Clock clock;
     private final CampaignStep startRun;
     private final CampaignStep preflight;
     private final CampaignStep runStage;
     private final CampaignStep haltStage;
+    private final CampaignStep killSwitch;
     private final CampaignStep awaitApproval = new AwaitApprovalStep();
+    private final OperatorPolicy policy;
+    private final CampaignMetrics metrics;
 
-    public LoadCampaignReconciler(io.fabric8.kubernetes.client.KubernetesClient client, String loadGeneratorImage, Clock clock) {
+    /**
+     * @param policy   what this installation allows (targets, caps) and its defaults
+     * @param registry where Crescendo's campaign metrics go (the operator's /metrics)
+     */
+    public LoadCampaignReconciler(io.fabric8.kubernetes.client.KubernetesClient client, String loadGeneratorImage, Clock clock,
+                                  OperatorPolicy policy, MeterRegistry registry) {
         this.clock = clock;
+        this.policy = policy;
+        this.metrics = new CampaignMetrics(registry);
         CampaignEvents events = new CampaignEvents(client, clock);
-        this.startRun = new StartRunStep(clock);
+        this.startRun = new StartRunStep(clock, policy);
         this.preflight = new PreflightStep(new Preflight(), clock, events);
         LiveEvaluation live = new LiveEvaluation(clock, events);
         this.runStage = new RunStageStep(new StageJobs(loadGeneratorImage), live, clock, events);
         this.haltStage = new HaltStageStep(live, clock, events);
+        this.killSwitch = new KillSwitchStep(live, events);
     }
 
     @Override
@@ -69,20 +83,22 @@ public class LoadCampaignReconciler implements Reconciler<LoadCampaign> {
     public UpdateControl<LoadCampaign> reconcile(LoadCampaign campaign, Context<LoadCampaign> context) {
         StatusDraft status = new StatusDraft(campaign.getStatus());
         String hash = runHash(campaign.getSpec());
+        LoadCampaign effective = effective(campaign);
         Progress progress = Progress.next();
         for (int steps = 0; progress.kind() == Progress.Kind.CONTINUE && steps < 10; steps++) {
-            CampaignStep step = stepFor(status, hash);
+            CampaignStep step = stepFor(campaign, status, hash);
             if (step == null) {
                 progress = Progress.done();
                 break;
             }
-            progress = step.apply(campaign, status, context);
+            progress = step.apply(effective, status, context);
             if (step == startRun) {
                 status.runSpecHash = hash;
             }
         }
         status.observedGeneration = campaign.getMetadata().getGeneration();
         LoadCampaignStatus next = status.toStatus(campaign.getMetadata().getGeneration(), clock.instant());
+        metrics.observe(campaign, campaign.getStatus(), next, context.getPrimaryCache().list().toList());
         UpdateControl<LoadCampaign> control;
         if (next.equals(campaign.getStatus())) {
             control = UpdateControl.noUpdate();
@@ -95,9 +111,12 @@ public class LoadCampaignReconciler implements Reconciler<LoadCampaign> {
         return progress.kind() == Progress.Kind.REQUEUE ? control.rescheduleAfter(progress.after()) : control;
     }
 
-    private CampaignStep stepFor(StatusDraft status, String hash) {
+    private CampaignStep stepFor(LoadCampaign campaign, StatusDraft status, String hash) {
         if (status.run == null || !hash.equals(status.runSpecHash)) {
             return startRun;
+        }
+        if (KillSwitchStep.applies(campaign, status)) {
+            return killSwitch;
         }
         return switch (status.phase) {
             case Pending, Preflight -> preflight;
@@ -105,6 +124,15 @@ public class LoadCampaignReconciler implements Reconciler<LoadCampaign> {
             case AwaitingApproval -> awaitApproval;
             case Succeeded, Failed, Halted, Invalid -> null;
         };
+    }
+
+    /** The campaign as the steps see it: its spec with this installation's defaults filled in. */
+    private LoadCampaign effective(LoadCampaign campaign) {
+        LoadCampaign c = new LoadCampaign();
+        c.setMetadata(campaign.getMetadata());
+        c.setSpec(policy.withDefaults(campaign.getSpec()));
+        c.setStatus(campaign.getStatus());
+        return c;
     }
 
     /** The spec without {@code approvedThrough}: approving the next stage continues the run, any other edit restarts it. */

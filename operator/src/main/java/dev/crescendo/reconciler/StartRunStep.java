@@ -4,6 +4,7 @@ import dev.crescendo.api.LoadCampaign;
 import dev.crescendo.api.LoadCampaignStatus.Phase;
 import dev.crescendo.api.LoadCampaignStatus.RunSummary;
 import dev.crescendo.campaign.CampaignValidator;
+import dev.crescendo.campaign.OperatorPolicy;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -16,9 +17,11 @@ import java.util.List;
 final class StartRunStep implements CampaignStep {
     static final int HISTORY = 5;
     private final Clock clock;
+    private final OperatorPolicy policy;
 
-    StartRunStep(Clock clock) {
+    StartRunStep(Clock clock, OperatorPolicy policy) {
         this.clock = clock;
+        this.policy = policy;
     }
 
     @Override
@@ -43,7 +46,10 @@ final class StartRunStep implements CampaignStep {
         s.capacity = null;
         s.preflight = null;
         s.currentStage = null;
-        List<String> problems = CampaignValidator.validate(c.getMetadata().getName(), c.getSpec());
+        List<String> problems = new ArrayList<>(CampaignValidator.validate(c.getMetadata().getName(), c.getSpec()));
+        if (problems.isEmpty()) {
+            problems.addAll(policy.check(c.getSpec()));
+        }
         if (!problems.isEmpty()) {
             s.phase = Phase.Invalid;
             s.message = String.join("; ", problems);

@@ -42,7 +42,7 @@ class StepsTest {
         s.stages.add(done("light", Verdict.FAILED));
         s.breach = new LoadCampaignStatus.Breach("light", "errors", "5%", "1%", "t", "t");
 
-        Progress p = new StartRunStep(clock).apply(campaign(), s, null);
+        Progress p = new StartRunStep(clock, dev.crescendo.campaign.OperatorPolicy.local(java.util.List.of("*.svc"))).apply(campaign(), s, null);
 
         assertThat(p.kind()).isEqualTo(Progress.Kind.CONTINUE);
         assertThat(s.run).isEqualTo(2);
@@ -63,7 +63,7 @@ class StepsTest {
         StatusDraft s = new StatusDraft(null);
         for (int i = 0; i < 8; i++) {
             s.phase = Phase.Succeeded;
-            new StartRunStep(clock).apply(campaign(), s, null);
+            new StartRunStep(clock, dev.crescendo.campaign.OperatorPolicy.local(java.util.List.of("*.svc"))).apply(campaign(), s, null);
         }
         assertThat(s.history).hasSize(StartRunStep.HISTORY);
         assertThat(s.run).isEqualTo(8);
@@ -76,7 +76,7 @@ class StepsTest {
         var sp = c.getSpec();
         c.setSpec(sp.withStages(java.util.List.of()));
         StatusDraft s = new StatusDraft(null);
-        Progress p = new StartRunStep(clock).apply(c, s, null);
+        Progress p = new StartRunStep(clock, dev.crescendo.campaign.OperatorPolicy.local(java.util.List.of("*.svc"))).apply(c, s, null);
         assertThat(p.kind()).isEqualTo(Progress.Kind.DONE);
         assertThat(s.phase).isEqualTo(Phase.Invalid);
         assertThat(s.message).startsWith("spec.stages: at least one stage is required");
