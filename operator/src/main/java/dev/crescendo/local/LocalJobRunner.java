@@ -3,6 +3,7 @@ package dev.crescendo.local;
 import dev.crescendo.api.LoadCampaign;
 import dev.crescendo.loadgen.config.ConfigException;
 import dev.crescendo.loadgen.config.ConfigLoader;
+import dev.crescendo.loadgen.config.SecretVariables;
 import dev.crescendo.loadgen.config.StageConfig;
 import dev.crescendo.loadgen.engine.StagePlan;
 import dev.crescendo.loadgen.engine.StageRun;
@@ -119,7 +120,9 @@ public final class LocalJobRunner implements AutoCloseable {
         StageRun run = null;
         StatusServer status = null;
         try {
-            run = new StageRun(StagePlan.of(stageConfig(job)), 0, progress);
+            // What the kubelet does with env valueFrom: the Secret's value, in this stage's memory only.
+            var resolved = SecretVariables.resolve(stageConfig(job), secretEnv(job)::get);
+            run = new StageRun(StagePlan.of(resolved.config()).withSecrets(resolved.secrets()), 0, progress);
             // The pod's /snapshot and /metrics, on loopback, at the port published in the pod's "metrics" container port.
             status = new StatusServer("127.0.0.1", 0, run.metrics(), run::snapshotJson);
         } catch (ConfigException e) {
@@ -208,6 +211,24 @@ public final class LocalJobRunner implements AutoCloseable {
                             .withNewState().withNewRunning().withStartedAt(now).endRunning().endState().build())
                 .endStatus()
                 .build();
+    }
+
+    /** The stage container's environment variables that come from Secrets, resolved through the API. */
+    private Map<String, String> secretEnv(Job job) {
+        Map<String, String> env = new java.util.HashMap<>();
+        var container = job.getSpec().getTemplate().getSpec().getContainers().get(0);
+        for (var e : container.getEnv() == null ? List.<io.fabric8.kubernetes.api.model.EnvVar>of() : container.getEnv()) {
+            var ref = e.getValueFrom() == null ? null : e.getValueFrom().getSecretKeyRef();
+            if (ref == null) {
+                continue;
+            }
+            var secret = client.secrets().inNamespace(job.getMetadata().getNamespace()).withName(ref.getName()).get();
+            String encoded = secret == null || secret.getData() == null ? null : secret.getData().get(ref.getKey());
+            if (encoded != null) {
+                env.put(e.getName(), new String(java.util.Base64.getDecoder().decode(encoded), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return env;
     }
 
     private static PodSpec withStatusPort(PodSpec template, Integer port) {

@@ -23,9 +23,32 @@ final class PreflightStep implements CampaignStep {
         return c.getSpec().thresholds() != null && c.getSpec().thresholds().stream().anyMatch(t -> t.promql() != null);
     }
 
+    /** A {@code fromSecret} variable whose Secret or key is missing fails before any load (named, never shown). */
+    private static Preflight.Result missingSecret(LoadCampaign c, Context<LoadCampaign> context) {
+        var variables = c.getSpec().scenario() == null ? null : c.getSpec().scenario().variables();
+        if (variables == null) {
+            return null;
+        }
+        for (var e : variables.entrySet()) {
+            var ref = e.getValue() == null ? null : e.getValue().fromSecret();
+            if (ref == null) {
+                continue;
+            }
+            var secret = context.getClient().secrets().inNamespace(c.getMetadata().getNamespace()).withName(ref.name()).get();
+            if (secret == null || secret.getData() == null || !secret.getData().containsKey(ref.key())) {
+                return new Preflight.Result(false, "PreflightFailed", "scenario.variables." + e.getKey() + ".fromSecret: the Secret "
+                        + ref.name() + " (key " + ref.key() + ") does not exist in namespace " + c.getMetadata().getNamespace());
+            }
+        }
+        return null;
+    }
+
     @Override
     public Progress apply(LoadCampaign c, StatusDraft s, Context<LoadCampaign> context) {
-        Preflight.Result r = preflight.check(c.getSpec().target());
+        Preflight.Result r = missingSecret(c, context);
+        if (r == null) {
+            r = preflight.check(c.getSpec().target());
+        }
         if (r.passed() && needsPrometheus(c)) {
             Preflight.Result prom;
             try {

@@ -5,6 +5,8 @@ import dev.crescendo.campaign.JobNames;
 import dev.crescendo.campaign.StageConfigs;
 import dev.crescendo.loadgen.config.ConfigLoader;
 import dev.crescendo.loadgen.config.Durations;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
@@ -33,6 +35,21 @@ final class StageJobs {
 
     StageJobs(String defaultImage) {
         this.defaultImage = defaultImage;
+    }
+
+    /** One environment variable per {@code fromSecret} variable, taken from its Secret by the kubelet. */
+    static java.util.List<EnvVar> secretEnv(dev.crescendo.api.LoadCampaignSpec spec) {
+        java.util.List<EnvVar> env = new java.util.ArrayList<>();
+        if (spec.scenario() != null && spec.scenario().variables() != null) {
+            spec.scenario().variables().forEach((name, v) -> {
+                if (v != null && v.fromSecret() != null) {
+                    env.add(new EnvVarBuilder().withName(StageConfigs.secretEnvName(name)).withNewValueFrom()
+                            .withNewSecretKeyRef().withName(v.fromSecret().name()).withKey(v.fromSecret().key()).endSecretKeyRef()
+                            .endValueFrom().build());
+                }
+            });
+        }
+        return env;
     }
 
     Job build(LoadCampaign c, int run, int stageIndex) {
@@ -78,6 +95,7 @@ final class StageJobs {
                                 .withName("loadgen")
                                 .withImage(image)
                                 .withArgs("loadgen", "--config-json", config, "--quiet")
+                                .withEnv(secretEnv(spec))
                                 .addNewPort().withName("metrics").withContainerPort(METRICS_PORT).endPort()
                                 .withResources(resources)
                                 .withTerminationMessagePath("/dev/termination-log")

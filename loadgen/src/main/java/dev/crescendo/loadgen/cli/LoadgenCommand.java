@@ -112,17 +112,21 @@ public final class LoadgenCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         StageConfig stage;
+        java.util.Set<String> secrets;
         try {
             StageConfig given = config != null ? ConfigLoader.load(config)
                     : configJson != null ? ConfigLoader.parse(configJson, true) : AdHocStage.build(this);
             stage = withOverrides(given);
             // Re-check after overrides (ports, files) with the same rules as the file.
             ConfigLoader.parse(ConfigLoader.toJson(stage), true);
+            var resolved = dev.crescendo.loadgen.config.SecretVariables.resolve(stage, System::getenv);
+            stage = resolved.config();
+            secrets = resolved.secrets();
         } catch (ConfigException e) {
             e.problems().forEach(p -> err.println("crescendo loadgen: " + p));
             return EXIT_INVALID;
         }
-        StagePlan plan = StagePlan.of(stage, summaryOut == null ? List.of() : List.of(summaryOut));
+        StagePlan plan = StagePlan.of(stage, summaryOut == null ? List.of() : List.of(summaryOut)).withSecrets(secrets);
         ProgressPrinter printer = new ProgressPrinter(err, quiet);
         StageRun run = new StageRun(plan, threads, printer::onTick);
         Thread hook = new Thread(() -> {

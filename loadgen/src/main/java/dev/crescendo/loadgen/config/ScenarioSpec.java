@@ -16,7 +16,22 @@ public record ScenarioSpec(
         @Pattern(SchemaPatterns.DURATION) String thinkTime,
         @Pattern(SchemaPatterns.DURATION) String timeout) {
 
-    public record VariableSpec(@Required @Size(min = 1) List<String> values) {}
+    /**
+     * A variable's values: listed ({@code values}), or one secret value read when the stage starts
+     * from an environment variable ({@code fromEnv}) or, in a campaign, from a Kubernetes Secret
+     * ({@code fromSecret}; the operator hands it to the stage pod as an environment variable, so it
+     * never appears in the Job's arguments, the status or the logs).
+     */
+    @ValidationRule(value = "[has(self.values), has(self.fromEnv), has(self.fromSecret)].filter(x, x).size() == 1",
+            message = "set exactly one of values, fromEnv or fromSecret")
+    public record VariableSpec(@Size(min = 1) List<String> values, String fromEnv, SecretRef fromSecret) {
+        public static VariableSpec of(List<String> values) {
+            return new VariableSpec(values, null, null);
+        }
+    }
+
+    /** A key of a Kubernetes Secret in the campaign's namespace. */
+    public record SecretRef(@Required String name, @Required String key) {}
 
     public record OperationSpec(
             @Required @Pattern(SchemaPatterns.OPERATION_NAME) String name,

@@ -143,8 +143,13 @@ public final class StageConfigValidator {
                 if (!Variables.isValidName(name)) {
                     problem("scenario.variables." + name, "invalid name (letters, digits and _, not starting with a digit)");
                 }
-                if (v == null || v.values() == null || v.values().isEmpty()) {
+                int sources = v == null ? 0 : (v.values() != null ? 1 : 0) + (v.fromEnv() != null ? 1 : 0) + (v.fromSecret() != null ? 1 : 0);
+                if (sources != 1) {
+                    problem("scenario.variables." + name, "set exactly one of values, fromEnv or fromSecret");
+                } else if (v.values() != null && v.values().isEmpty()) {
                     problem("scenario.variables." + name + ".values", "must list at least one value");
+                } else if (v.fromEnv() != null && !v.fromEnv().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                    problem("scenario.variables." + name + ".fromEnv", "'" + v.fromEnv() + "' is not an environment variable name");
                 }
                 declared.add(name);
             });

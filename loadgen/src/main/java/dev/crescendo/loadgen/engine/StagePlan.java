@@ -26,7 +26,8 @@ public record StagePlan(
         int windowSeconds,
         FastFail fastFail,
         Integer metricsPort,
-        List<Path> summaryFiles) {
+        List<Path> summaryFiles,
+        java.util.Set<String> secrets) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_GRACEFUL_STOP = Duration.ofSeconds(5);
@@ -59,7 +60,14 @@ public record StagePlan(
                 (int) Math.max(1, window.toSeconds()),
                 FastFail.of(c.fastFail()),
                 c.metricsPort(),
-                summaryFiles(c.summaryFile(), extraSummaryFiles));
+                summaryFiles(c.summaryFile(), extraSummaryFiles),
+                java.util.Set.of());
+    }
+
+    /** The plan with the secret values its reports must never contain (see {@code SecretVariables}). */
+    public StagePlan withSecrets(java.util.Set<String> values) {
+        return new StagePlan(campaign, namespace, stage, target, connectTimeout, scenario, model, duration, gracefulStop,
+                thresholds, windowSeconds, fastFail, metricsPort, summaryFiles, java.util.Set.copyOf(values));
     }
 
     private static List<Path> summaryFiles(String configured, List<Path> extra) {

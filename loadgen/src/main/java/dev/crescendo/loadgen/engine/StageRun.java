@@ -114,7 +114,7 @@ public final class StageRun {
             timeline.tick(System.nanoTime());
             Interval total = timeline.total();
             Summary summary = reporter.summary(total, (stopNanos - startNanos) / 1e9, stats.interruptedCount(), stats.retriedCount(),
-                    monitor.finalResults(total), stats.errors(), abortReason.get());
+                    monitor.finalResults(total), stats.errors(), abortReason.get()).redact(plan.secrets());
             live = reporter.snapshot(StageState.FINISHED, (stopNanos - startNanos) / 1e9, plan.duration().toMillis() / 1e3,
                     0, 0, total, timeline.window(), monitor.live(), abortReason.get());
             writeSummary(summary);

@@ -35,6 +35,29 @@ public record Summary(
         String abortReason,
         Boolean truncated) {
 
+    /** This summary with every occurrence of a secret value (an API token a target echoed back) replaced. */
+    public Summary redact(java.util.Set<String> secrets) {
+        if (secrets.isEmpty()) {
+            return this;
+        }
+        List<ErrorSamples.Sample> samples = errorSamples == null ? null : errorSamples.stream()
+                .map(x -> new ErrorSamples.Sample(x.operation(), x.outcome(), x.status(), redact(x.body(), secrets), x.count()))
+                .toList();
+        return new Summary(stage, requests, durationSeconds, throughputPerSecond, dropped, interrupted, retried, outcomes,
+                operations, thresholds, samples, redact(abortReason, secrets), truncated);
+    }
+
+    private static String redact(String text, java.util.Set<String> secrets) {
+        if (text == null) {
+            return null;
+        }
+        String out = text;
+        for (String secret : secrets) {
+            out = out.replace(secret, "<redacted>");
+        }
+        return out;
+    }
+
     public Summary withErrorSamples(List<ErrorSamples.Sample> samples) {
         return new Summary(stage, requests, durationSeconds, throughputPerSecond, dropped, interrupted, retried, outcomes,
                 operations, thresholds, samples, abortReason, truncated);

@@ -31,6 +31,7 @@ public final class TestTarget implements AutoCloseable {
     private final AtomicLong nextId = new AtomicLong();
     private volatile long stallUntilNanos;
     private volatile long rateLimitAfter = Long.MAX_VALUE;
+    private volatile String acceptedToken = "";
     private final AtomicLong limitedSeen = new AtomicLong();
 
     public TestTarget() throws IOException {
@@ -71,6 +72,11 @@ public final class TestTarget implements AutoCloseable {
         rateLimitAfter = requests;
     }
 
+    /** {@code /auth} answers 200 to {@code Authorization: Bearer <token>}, else 401 echoing what it got. */
+    public void acceptToken(String token) {
+        acceptedToken = token;
+    }
+
     /** A loopback port where nothing listens. */
     public static int closedPort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -94,6 +100,15 @@ public final class TestTarget implements AutoCloseable {
                 case "/created" -> send(ex, 201, "{}");
                 case "/not-found" -> send(ex, 404, "{\"error\":\"no such thing\"}");
                 case "/too-many" -> send(ex, 429, "{\"error\":\"slow down\"}");
+                case "/auth" -> {
+                    // Accepts one token; a wrong one is echoed back, as careless APIs do (a secret must be redacted).
+                    String auth = ex.getRequestHeaders().getFirst("Authorization");
+                    if (("Bearer " + acceptedToken).equals(auth)) {
+                        send(ex, 200, "{\"status\":\"ok\"}");
+                    } else {
+                        send(ex, 401, "{\"error\":\"invalid credentials: " + auth + "\"}");
+                    }
+                }
                 case "/limited" -> {
                     if (limitedSeen.incrementAndGet() > rateLimitAfter) {
                         ex.getResponseHeaders().set("Retry-After", "1");
