@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
 /** {@code crescendo}: the one entry point of the image and the jar; each function is a sub-command. */
 @Command(name = "crescendo", mixinStandardHelpOptions = true, versionProvider = CrescendoCommand.Version.class,
         description = "Progressive load-test campaigns for Kubernetes.",
-        subcommands = {LoadgenCommand.class, ValidateCommand.class, RunCommand.class, DemoCommand.class, DemoTargetCommand.class, OperatorCommand.class,
-            CommandLine.HelpCommand.class})
+        subcommands = {LoadgenCommand.class, ValidateCommand.class, RunCommand.class, DemoCommand.class, ReportCommand.class,
+            DemoTargetCommand.class, OperatorCommand.class, CommandLine.HelpCommand.class})
 public final class CrescendoCommand implements Runnable {
 
     @CommandLine.Spec

@@ -44,6 +44,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "Write the final LoadCampaign, status included (.json or .yaml).")
     Path output;
 
+    @Option(names = "--report", paramLabel = "FILE", description = "Write the campaign's report as Markdown (see crescendo report).")
+    Path report;
+
     @Option(names = "--progress", paramLabel = "MODE", description = "BAR (redrawn in place) or PLAIN (a line every 5 s); default: BAR on a terminal.")
     StageProgress.Mode progress;
 
@@ -74,6 +77,10 @@ public final class DemoCommand implements Callable<Integer> {
             if (output != null) {
                 CampaignFiles.write(output, last);
                 out.println("final LoadCampaign written to " + output);
+            }
+            if (report != null) {
+                dev.crescendo.report.CampaignReport.write(last, report);
+                out.println("report written to " + report);
             }
             out.flush();
             return ranItsStages(last.getStatus()) ? 0 : 1;

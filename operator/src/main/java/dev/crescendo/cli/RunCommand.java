@@ -38,6 +38,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--allow-target", paramLabel = "HOST", description = "Also allow load on this host (exact, or *.suffix); loopback is always allowed.")
     List<String> allowTargets = new ArrayList<>();
 
+    @Option(names = "--report", paramLabel = "FILE", description = "Write the campaign's report as Markdown (see crescendo report).")
+    Path report;
+
     @Option(names = "--progress", paramLabel = "MODE", description = "BAR (redrawn in place) or PLAIN (a line every 5 s); default: BAR on a terminal.")
     StageProgress.Mode progress;
 
@@ -56,6 +59,10 @@ public final class RunCommand implements Callable<Integer> {
         if (output != null) {
             CampaignFiles.write(output, last);
             out.println("final LoadCampaign written to " + output);
+        }
+        if (report != null) {
+            dev.crescendo.report.CampaignReport.write(last, report);
+            out.println("report written to " + report);
         }
         out.flush();
         return exitCode(status);

@@ -59,7 +59,8 @@ class DemoCommandIT {
     @Test
     void theDemoHaltsOnTheSaturatingPoolAndPrintsTheTableAndCapacity() throws Exception {
         Path output = dir.resolve("demo.yaml");
-        int code = crescendo("demo", "--progress", "plain", "--output", output.toString());
+        Path report = dir.resolve("report.md");
+        int code = crescendo("demo", "--progress", "plain", "--output", output.toString(), "--report", report.toString());
 
         String printed = out.toString();
         assertThat(code).as(printed).isZero();
@@ -71,6 +72,10 @@ class DemoCommandIT {
                 .contains("capacity: ").contains("the connection pool would be full at about");
         assertThat(printed).containsPattern("peak +FAILED");
         assertDemoOutcome(statusIn(output));
+        // The report people used to write by hand (report 001), from the same run.
+        assertThat(Files.readString(report)).contains("# Load campaign demo").contains("## Stages").contains("## Breach")
+                .contains("## Diagnosis").contains("PoolSaturation").contains("## Scaling").contains("## Capacity")
+                .containsPattern("\\| peak \\| 16 VUs \\|");
     }
 
     @Test
@@ -81,10 +86,15 @@ class DemoCommandIT {
             Path file = dir.resolve("campaign.yaml");
             Files.writeString(file, manifest.replace(DemoCommand.WRITTEN_FOR, target.baseUrl()));
             Path output = dir.resolve("final.json");
-            int code = crescendo("run", file.toString(), "--progress", "plain", "--output", output.toString());
+            Path report = dir.resolve("run-report.md");
+            int code = crescendo("run", file.toString(), "--progress", "plain", "--output", output.toString(),
+                    "--report", report.toString());
 
             assertThat(code).as(out.toString()).isEqualTo(1); // halted: FAILED
             assertDemoOutcome(statusIn(output));
+            String markdown = Files.readString(report);
+            assertThat(markdown).contains("**Phase:** Halted").contains("| pool |").contains("PoolSaturation");
+            assertThat(markdown).containsPattern("\\| smoke → light \\| 1 → 2 VUs \\| ×2 \\|");
             assertThat(target.lastRequestAt()).isPresent();
         }
     }
