@@ -281,36 +281,46 @@ public final class StageRun {
 
     void exchangeFinished(Operation op, long startNanos, int status, String body) {
         long latency = System.nanoTime() - startNanos;
-        if (isCutOff()) {
+        if (cutOff()) {
             return;
         }
         Operation.Judgement judgement = op.judge(status, body, plan.scenario().variables());
         String detail = judgement.outcome() == Outcome.OK ? null
                 : judgement.detail() != null ? judgement.detail() : body;
         stats.record(op.index(), judgement.outcome(), latency, status, detail);
+        release();
     }
 
     void exchangeFailed(Operation op, long startNanos, Outcome outcome, String detail) {
         long latency = System.nanoTime() - startNanos;
-        if (isCutOff()) {
+        if (cutOff()) {
             return;
         }
         stats.record(op.index(), outcome, latency, 0, detail);
+        release();
     }
 
-    /** Ends an exchange's in-flight slot; true when it finished after the hard stop (then it is only counted). */
-    private boolean isCutOff() {
-        int left = inFlight.decrementAndGet();
+    /** True (and the exchange only counted as interrupted) when it finished after the hard stop. */
+    private boolean cutOff() {
         if (state == StageState.STOPPED) {
             stats.interrupted();
+            release();
             return true;
         }
+        return false;
+    }
+
+    /**
+     * Ends an exchange's in-flight slot, after it was recorded: the drain at the end of the stage
+     * waits for in-flight to reach zero, so a request the target answered is always in the summary.
+     */
+    private void release() {
+        int left = inFlight.decrementAndGet();
         if (left == 0 && state == StageState.DRAINING) {
             synchronized (drainedLock) {
                 drainedLock.notifyAll();
             }
         }
-        return false;
     }
 
     static int captureLimit(Operation op, int status) {
