@@ -13,13 +13,16 @@ import java.util.concurrent.Executors;
 /**
  * The operator's one HTTP port: {@code /metrics} (JOSDK's and Crescendo's metrics, Prometheus
  * text), {@code /healthz} (liveness: fails when a started operator's informers are unhealthy) and
- * {@code /readyz} (readiness: the operator has started; a standby replica waiting for the Lease is
- * ready too, it just does not reconcile).
+ * {@code /readyz} (readiness: the process has started; a standby replica waiting for the Lease is
+ * ready too — it just does not reconcile — or a rolling update would wait forever for the old
+ * leader to go).
  */
 public final class HealthServer implements AutoCloseable {
     private final HttpServer server;
 
-    public HealthServer(int port, PrometheusMeterRegistry registry, Operator operator) throws IOException {
+    /** @param ready true once the process has started (leader or standby: readiness never waits for the Lease) */
+    public HealthServer(int port, PrometheusMeterRegistry registry, Operator operator, java.util.function.BooleanSupplier ready)
+            throws IOException {
         server = HttpServer.create(new InetSocketAddress(port), 16);
         server.createContext("/metrics", ex -> respond(ex, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));
         server.createContext("/healthz", ex -> {
@@ -29,8 +32,8 @@ public final class HealthServer implements AutoCloseable {
                     : "unhealthy event sources: " + info.unhealthyEventSources().keySet() + "\n");
         });
         server.createContext("/readyz", ex -> {
-            boolean ready = operator.getRuntimeInfo().isStarted();
-            respond(ex, ready ? 200 : 503, "text/plain", ready ? "ready\n" : "starting\n");
+            boolean up = ready.getAsBoolean();
+            respond(ex, up ? 200 : 503, "text/plain", up ? "ready\n" : "starting\n");
         });
         server.setExecutor(Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "crescendo-http");

@@ -20,6 +20,7 @@ public final class OperatorProcess implements AutoCloseable {
     private final Operator operator;
     private final HealthServer http;
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private volatile boolean started;
 
     public OperatorProcess(KubernetesClient client, OperatorSettings settings) throws IOException {
         operator = new Operator(o -> {
@@ -40,11 +41,12 @@ public final class OperatorProcess implements AutoCloseable {
                 o.settingNamespaces(settings.watchNamespaces());
             }
         });
-        http = new HealthServer(settings.port(), registry, operator);
+        http = new HealthServer(settings.port(), registry, operator, () -> started);
     }
 
     public void start() {
         operator.start();
+        started = true;
     }
 
     public int port() {
@@ -52,7 +54,7 @@ public final class OperatorProcess implements AutoCloseable {
     }
 
     public boolean started() {
-        return operator.getRuntimeInfo().isStarted();
+        return started;
     }
 
     @Override

@@ -87,6 +87,7 @@ final class StageJobs {
                         .withNewSpec()
                             .withRestartPolicy("Never")
                             .withAutomountServiceAccountToken(false)
+                            .addNewVolume().withName("tmp").withNewEmptyDir().withSizeLimit(new Quantity("64Mi")).endEmptyDir().endVolume()
                             .withNewSecurityContext()
                                 .withRunAsNonRoot(true)
                                 .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
@@ -100,6 +101,8 @@ final class StageJobs {
                                 .withResources(resources)
                                 .withTerminationMessagePath("/dev/termination-log")
                                 .withTerminationMessagePolicy("File")
+                                // A read-only root file system, but the JVM and Netty's native transport need a /tmp.
+                                .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
                                 .withNewSecurityContext()
                                     .withAllowPrivilegeEscalation(false)
                                     .withReadOnlyRootFilesystem(true)

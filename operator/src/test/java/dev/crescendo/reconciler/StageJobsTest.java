@@ -44,6 +44,8 @@ class StageJobsTest {
         Container c = pod.getContainers().get(0);
         assertThat(c.getImage()).isEqualTo("ghcr.io/crescendo/crescendo:1.0");
         assertThat(c.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+        assertThat(c.getVolumeMounts()).singleElement().satisfies(m -> assertThat(m.getMountPath()).isEqualTo("/tmp"));
+        assertThat(pod.getVolumes()).singleElement().satisfies(v -> assertThat(v.getEmptyDir()).isNotNull());
         assertThat(c.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
         assertThat(c.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
         assertThat(c.getResources().getLimits()).containsKey("memory");
