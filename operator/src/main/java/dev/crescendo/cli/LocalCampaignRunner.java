@@ -47,6 +47,12 @@ final class LocalCampaignRunner {
             if (s != null && s.phase() != null && FINAL.contains(s.phase())) {
                 return c;
             }
+            if (s != null && s.phase() == Phase.AwaitingApproval) {
+                // Nobody can move approvedThrough in a local run: stop here instead of waiting forever.
+                progress.line("stopping: a local run cannot approve the next stage (raise progression.approvedThrough"
+                        + " in the file, or use mode Automatic)");
+                return c;
+            }
             Thread.sleep(200); // a CLI following a status, not a test waiting on a condition
         }
     }

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run a LoadCampaign on this machine, without a cluster.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:PASSED or MARGINAL", "1:FAILED, halted or INCONCLUSIVE",
+        exitCodeList = {"0:PASSED or MARGINAL", "1:FAILED, halted or INCONCLUSIVE, or stopped before a stage that needs approval",
             "2:invalid manifest, or the preflight check failed"})
 public final class RunCommand implements Callable<Integer> {
     @Spec

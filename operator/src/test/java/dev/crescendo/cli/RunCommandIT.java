@@ -108,4 +108,31 @@ class RunCommandIT {
         assertThat(code).isEqualTo(2);
         assertThat(out.toString()).contains("spec.stages[0].vus: must be at least 1");
     }
+
+    @Test
+    void aManualCampaignStopsAtTheStageNobodyCanApproveLocally() throws Exception {
+        int code = run("""
+                target: {baseUrl: %s}
+                scenario:
+                  operations: [{name: get, request: {path: /ok}}]
+                stages: [{name: smoke, vus: 1, duration: 1s}, {name: light, vus: 2, duration: 1s}]
+                progression: {mode: Manual, approvedThrough: smoke}
+                """);
+        assertThat(code).isEqualTo(1);
+        assertThat(out.toString()).contains("a local run cannot approve the next stage").containsPattern("smoke\\s+PASSED")
+                .contains("campaign cli: AwaitingApproval");
+    }
+
+    @Test
+    void aTargetOffLoopbackNeedsAllowTarget() throws Exception {
+        int code = run("""
+                target: {baseUrl: "http://198.51.100.7:8080"}
+                scenario:
+                  operations: [{name: get, request: {path: /ok}}]
+                stages: [{name: smoke, vus: 1, duration: 1s}]
+                """);
+        assertThat(code).isEqualTo(2);
+        assertThat(out.toString()).contains("spec.target.baseUrl: host 198.51.100.7 is not an allowed target of this operator"
+                + " (allowed: loopback); --allow-target HOST adds hosts");
+    }
 }
