@@ -51,7 +51,8 @@ public final class ManifestReader {
         return parse(text);
     }
 
-    public static List<Manifest> parse(String text) throws ConfigException {
+    /** The non-empty documents of a YAML (or JSON) text, as trees. */
+    public static List<JsonNode> documents(String text) throws ConfigException {
         List<JsonNode> documents = new ArrayList<>();
         try (MappingIterator<JsonNode> it = YAML.readerFor(JsonNode.class).readValues(text)) {
             while (it.hasNextValue()) {
@@ -61,11 +62,16 @@ public final class ManifestReader {
                 }
             }
         } catch (JacksonException e) {
-            throw new ConfigException("not valid YAML: " + e.getOriginalMessage()
+            throw new ConfigException("not valid YAML or JSON: " + e.getOriginalMessage()
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
         } catch (IOException e) {
             throw new ConfigException(e.getMessage());
         }
+        return documents;
+    }
+
+    public static List<Manifest> parse(String text) throws ConfigException {
+        List<JsonNode> documents = documents(text);
         if (documents.isEmpty()) {
             throw new ConfigException("no LoadCampaign in the file");
         }

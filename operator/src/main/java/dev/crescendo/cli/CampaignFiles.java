@@ -41,6 +41,18 @@ final class CampaignFiles {
         }
     }
 
+    /** What {@code run} and {@code demo} leave behind when asked: the final resource and its Markdown report. */
+    static void writeResults(LoadCampaign last, Path output, Path report, PrintWriter out) throws IOException {
+        if (output != null) {
+            write(output, last);
+            out.println("final LoadCampaign written to " + output);
+        }
+        if (report != null) {
+            dev.crescendo.report.CampaignReport.write(last, report);
+            out.println("report written to " + report);
+        }
+    }
+
     /** The final LoadCampaign, status included: JSON for a {@code .json} file, YAML otherwise. */
     static void write(Path file, LoadCampaign c) throws IOException {
         ObjectMapper mapper = file.toString().endsWith(".json")

@@ -74,14 +74,7 @@ public final class DemoCommand implements Callable<Integer> {
             LoadCampaign last = LocalCampaignRunner.run(campaign,
                     new StageProgress(out, progress == null ? StageProgress.detect() : progress), OperatorPolicy.local(List.of()));
             VerdictTable.print(out, last);
-            if (output != null) {
-                CampaignFiles.write(output, last);
-                out.println("final LoadCampaign written to " + output);
-            }
-            if (report != null) {
-                dev.crescendo.report.CampaignReport.write(last, report);
-                out.println("report written to " + report);
-            }
+            CampaignFiles.writeResults(last, output, report, out);
             out.flush();
             return ranItsStages(last.getStatus()) ? 0 : 1;
         }

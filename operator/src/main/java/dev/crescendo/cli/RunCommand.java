@@ -56,14 +56,7 @@ public final class RunCommand implements Callable<Integer> {
                 OperatorPolicy.local(allowTargets));
         LoadCampaignStatus status = last.getStatus();
         VerdictTable.print(out, last);
-        if (output != null) {
-            CampaignFiles.write(output, last);
-            out.println("final LoadCampaign written to " + output);
-        }
-        if (report != null) {
-            dev.crescendo.report.CampaignReport.write(last, report);
-            out.println("report written to " + report);
-        }
+        CampaignFiles.writeResults(last, output, report, out);
         out.flush();
         return exitCode(status);
     }

@@ -49,7 +49,7 @@ public final class CampaignFile {
     }
 
     public static LoadCampaign parse(String text) throws ConfigException {
-        JsonNode node = campaignNode(documents(text));
+        JsonNode node = campaignNode(dev.crescendo.campaign.ManifestReader.documents(text));
         LoadCampaign campaign;
         try {
             campaign = LENIENT.treeToValue(node, LoadCampaign.class);
@@ -65,23 +65,6 @@ public final class CampaignFile {
         return campaign;
     }
 
-    private static List<JsonNode> documents(String text) throws ConfigException {
-        List<JsonNode> documents = new ArrayList<>();
-        try (MappingIterator<JsonNode> it = LENIENT.readerFor(JsonNode.class).readValues(text)) {
-            while (it.hasNextValue()) {
-                JsonNode node = it.nextValue();
-                if (node != null && !node.isNull() && !node.isMissingNode()) {
-                    documents.add(node);
-                }
-            }
-        } catch (JacksonException e) {
-            throw new ConfigException("not valid YAML or JSON: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
-        } catch (IOException e) {
-            throw new ConfigException(e.getMessage());
-        }
-        return documents;
-    }
 
     /** The one LoadCampaign: the only document, or the only item of kubectl's List. */
     private static JsonNode campaignNode(List<JsonNode> documents) throws ConfigException {
