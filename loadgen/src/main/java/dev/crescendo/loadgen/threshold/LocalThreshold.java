@@ -67,6 +67,11 @@ public final class LocalThreshold {
         return sustainNanos;
     }
 
+    /** Requests of this threshold's operation (or of all) in {@code interval}. */
+    public long requests(Interval interval) {
+        return interval.requests(operation);
+    }
+
     /** The observed value over {@code interval}: milliseconds or a share; NaN without data. */
     public double observe(Interval interval) {
         return switch (metric) {

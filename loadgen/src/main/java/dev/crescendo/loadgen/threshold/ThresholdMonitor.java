@@ -7,9 +7,13 @@ import java.util.List;
 /**
  * Evaluates the local thresholds once per tick over the recent window, remembers since when each
  * has been above its fail level, and names the first one whose breach has lasted its {@code for}.
- * Ticker thread only.
+ * A window with fewer than {@link #MIN_WINDOW_REQUESTS} requests of a threshold's operation is not
+ * judged (one error among the first three requests is not a 33 % error rate worth halting for);
+ * the stage-end verdict still judges the whole stage. Ticker thread only.
  */
 public final class ThresholdMonitor {
+    public static final int MIN_WINDOW_REQUESTS = 10;
+
     private final List<LocalThreshold> thresholds;
     private final long[] breachSince;
     private final double[] lastObserved;
@@ -27,7 +31,7 @@ public final class ThresholdMonitor {
     public String evaluate(Interval window, long nowNanos) {
         for (int i = 0; i < thresholds.size(); i++) {
             LocalThreshold t = thresholds.get(i);
-            double observed = t.observe(window);
+            double observed = t.requests(window) < MIN_WINDOW_REQUESTS ? Double.NaN : t.observe(window);
             lastObserved[i] = observed;
             if (Double.isNaN(observed) || !t.failCrossed(observed)) {
                 breachSince[i] = -1; // no data in the window is not a breach; the stage verdict catches it

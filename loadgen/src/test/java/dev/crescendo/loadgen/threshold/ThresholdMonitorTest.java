@@ -34,6 +34,17 @@ class ThresholdMonitorTest {
     }
 
     @Test
+    void aWindowWithTooFewRequestsIsNotJudged() {
+        ThresholdMonitor monitor = new ThresholdMonitor(List.of(errorRate("5%", null)));
+        second(6, 3, 10); // 33 % errors, but only 9 requests: the first moments of a stage
+        timeline.tick(SECOND);
+        assertThat(monitor.evaluate(timeline.window(), SECOND)).isNull();
+        second(10, 5, 10); // 24 requests in the window now, 33 % errors
+        timeline.tick(2 * SECOND);
+        assertThat(monitor.evaluate(timeline.window(), 2 * SECOND)).startsWith("threshold errors breached");
+    }
+
+    @Test
     void aLateBreachIsSeenInTheWindowThoughTheWholeRunIsFine() {
         ThresholdMonitor monitor = new ThresholdMonitor(List.of(errorRate("5%", null)));
         long t = 0;
