@@ -15,7 +15,7 @@ import java.time.Duration;
  * numbers for the recent window, without waiting for a Prometheus scrape.
  */
 public final class GeneratorSnapshotClient {
-    /** The snapshot, or why there is none (not started yet, unreachable, not a snapshot). */
+    /** The snapshot, or why there is none (unreachable, not a snapshot); both null while it is starting. */
     public record Result(LiveSnapshot snapshot, String unavailableReason) {}
 
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -40,7 +40,7 @@ public final class GeneratorSnapshotClient {
             }
             LiveSnapshot s = JSON.readValue(response.body(), LiveSnapshot.class);
             if (s.state() == null || s.total() == null) {
-                return new Result(null, "load generator at " + uri + " has not started sending yet");
+                return new Result(null, null); // starting: no load yet, so nothing to judge and nothing missing
             }
             return new Result(s, null);
         } catch (IOException e) {

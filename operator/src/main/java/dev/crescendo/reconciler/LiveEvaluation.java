@@ -59,8 +59,8 @@ final class LiveEvaluation {
         }
         Pod pod = pods.stream().filter(p -> p.getStatus() != null && p.getStatus().getPodIP() != null
                 && "Running".equals(p.getStatus().getPhase())).findFirst().orElse(null);
-        GeneratorSnapshotClient.Result snap = pod == null
-                ? new GeneratorSnapshotClient.Result(null, "the load generator's pod is not running yet")
+        // A pod still being scheduled or pulling its image sends no load yet: nothing to judge, nothing missing.
+        GeneratorSnapshotClient.Result snap = pod == null ? new GeneratorSnapshotClient.Result(null, null)
                 : snapshots.read(pod.getStatus().getPodIP(), metricsPort(pod));
         Optional<StageWatch.Halt> halt = m.evaluate(snap.snapshot(), snap.unavailableReason(), scraper, now);
         LiveSnapshot last = m.lastSnapshot();

@@ -112,7 +112,7 @@ final class StageMonitor {
     /** Requests/s over the generator's window; null (not judged this time) until the stage's load is steady. */
     private Observation throughput(String operation, LiveSnapshot s, String problem) {
         if (s == null) {
-            return Observation.unavailable(problem);
+            return problem == null ? null : Observation.unavailable(problem);
         }
         if (s.state() != StageState.RUNNING || s.elapsedSeconds() < steadyAfter.toSeconds() || s.window() == null) {
             return null;
