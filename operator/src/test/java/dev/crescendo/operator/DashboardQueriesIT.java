@@ -16,6 +16,8 @@ import dev.crescendo.local.LocalJobRunner;
 import dev.crescendo.loadgen.testing.TestTarget;
 import dev.crescendo.testing.PrometheusServer;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -27,7 +29,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -157,10 +158,7 @@ class DashboardQueriesIT {
 
         // The kill switch halts it: a breach and a time to halt to show.
         api.client().resources(LoadCampaign.class).inNamespace("perf").withName("dash")
-                .edit(c -> {
-                    c.getMetadata().setAnnotations(Map.of("crescendo.dev/halt", "dashboard test"));
-                    return c;
-                });
+                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"annotations\":{\"crescendo.dev/halt\":\"dashboard test\"}}}");
         await().atMost(Duration.ofSeconds(30)).until(() -> campaign("dash").getStatus().phase() == Phase.Halted);
         await().atMost(Duration.ofSeconds(30)).until(() -> series("crescendo_halt_duration_seconds_count") > 0);
         for (String e : afterHalt) {

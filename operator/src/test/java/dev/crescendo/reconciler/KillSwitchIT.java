@@ -9,6 +9,9 @@ import dev.crescendo.api.LoadCampaignStatus.StagePhase;
 import dev.crescendo.loadgen.testing.TestTarget;
 import java.time.Duration;
 import java.time.Instant;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,11 +35,10 @@ class KillSwitchIT {
     }
 
     private void annotate(String name, String reason) {
+        // What `kubectl annotate` sends: a merge patch without resourceVersion, so it never races the operator's status writes.
         campaigns.cluster.client().resources(LoadCampaign.class).inNamespace(LocalCampaigns.NS).withName(name)
-                .edit(c -> {
-                    c.getMetadata().setAnnotations(Map.of("crescendo.dev/halt", reason));
-                    return c;
-                });
+                .patch(PatchContext.of(PatchType.JSON_MERGE), Serialization.asJson(Map.of("metadata",
+                        Map.of("annotations", Map.of("crescendo.dev/halt", reason)))));
     }
 
     @Test

@@ -15,6 +15,8 @@ import dev.crescendo.loadgen.testing.TestTarget;
 import dev.crescendo.local.LocalCluster;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -230,10 +232,9 @@ class LocalCampaignIT {
         assertThat(jobs("gated")).hasSize(1);
         assertThat(condition(waiting, "AwaitingApproval")).isEqualTo("True");
 
-        LoadCampaign c = cluster.get(NS, "gated");
-        var sp = c.getSpec();
-        c.setSpec(sp.withProgression(new ProgressionSpec(ProgressionSpec.Mode.Manual, "medium")));
-        cluster.client().resource(c).update();
+        // As `kubectl apply`/`patch` would: a merge patch, no resourceVersion to race the operator's status writes.
+        cluster.client().resources(LoadCampaign.class).inNamespace(NS).withName("gated").patch(
+                PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"progression\":{\"mode\":\"Manual\",\"approvedThrough\":\"medium\"}}}");
         LoadCampaignStatus done = awaitPhase("gated", Phase.Succeeded, Phase.Failed, Phase.Halted);
         assertThat(done.phase()).isEqualTo(Phase.Succeeded);
         assertThat(done.run()).as("approving continues the run").isEqualTo(1);
@@ -273,9 +274,10 @@ class LocalCampaignIT {
     void aSpecChangeStartsANewRunAndKeepsTheLastOneInHistory() throws Exception {
         apply("rerun", okCampaign("[{name: smoke, vus: 1, duration: 1s}]"));
         awaitPhase("rerun", Phase.Succeeded);
+        // A finished campaign's status no longer changes, so a plain update cannot race the operator here.
         LoadCampaign c = cluster.get(NS, "rerun");
-        var sp = c.getSpec();
-        c.setSpec(sp.withStages(List.of(new dev.crescendo.loadgen.config.StageConfig.StageSpec("smoke", 2, null, "1s", null, null, null))));
+        c.setSpec(c.getSpec().withStages(List.of(new dev.crescendo.loadgen.config.StageConfig.StageSpec("smoke", 2, null, "1s",
+                null, null, null))));
         cluster.client().resource(c).update();
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             LoadCampaignStatus s = cluster.get(NS, "rerun").getStatus();
