@@ -274,7 +274,7 @@ class LocalCampaignIT {
     void aSpecChangeStartsANewRunAndKeepsTheLastOneInHistory() throws Exception {
         apply("rerun", okCampaign("[{name: smoke, vus: 1, duration: 1s}]"));
         awaitPhase("rerun", Phase.Succeeded);
-        // A finished campaign's status no longer changes, so a plain update cannot race the operator here.
+        // An update, not a merge patch: the mock server appends to arrays on merge patches (RFC 7386 replaces them).
         LoadCampaign c = cluster.get(NS, "rerun");
         c.setSpec(c.getSpec().withStages(List.of(new dev.crescendo.loadgen.config.StageConfig.StageSpec("smoke", 2, null, "1s",
                 null, null, null))));
