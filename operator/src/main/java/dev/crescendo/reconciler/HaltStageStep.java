@@ -74,10 +74,8 @@ final class HaltStageStep implements CampaignStep {
         s.putStage(summary != null
                 ? StageRecords.measured(s.currentStage, StagePhase.Halted, Verdict.FAILED, jobName, startedAt, now.toString(),
                         summary, operatorThresholds, CampaignEnd.poolUtilisation(c.getSpec(), monitor), why)
-                : StageRecords.broken(s.currentStage, jobName, startedAt, now.toString(), why));
-        if (summary == null) {
-            s.putStage(StageRecords.withPhase(s.stage(s.currentStage), StagePhase.Halted, why));
-        }
+                : StageRecords.withPhase(StageRecords.broken(s.currentStage, jobName, startedAt, now.toString(), why),
+                        StagePhase.Halted, why));
         s.breach = new Breach(breach.stage(), breach.threshold(), breach.observed(), breach.limit(), breach.detectedAt(),
                 stopped ? now.toString() : null);
         int index = Approval.indexOf(c.getSpec(), s.currentStage);

@@ -49,22 +49,18 @@ final class PreflightStep implements CampaignStep {
         if (r == null) {
             r = preflight.check(c.getSpec().target());
         }
+        String token = null;
         if (r.passed() && needsPrometheus(c)) {
             Preflight.Result prom;
             try {
-                prom = preflight.checkPrometheus(c.getSpec().prometheus(), PrometheusToken.read(c, context.getClient()));
+                token = PrometheusToken.read(c, context.getClient());
+                prom = preflight.checkPrometheus(c.getSpec().prometheus(), token);
             } catch (IllegalStateException e) {
                 prom = new Preflight.Result(false, "MetricsUnavailable", e.getMessage());
             }
             r = prom.passed() ? new Preflight.Result(true, null, r.message() + "; " + prom.message()) : prom;
         }
         if (r.passed()) {
-            String token;
-            try {
-                token = needsPrometheus(c) ? PrometheusToken.read(c, context.getClient()) : null;
-            } catch (IllegalStateException e) {
-                token = null; // reported above; cannot happen after a passed Prometheus check
-            }
             Preflight.Result queries = ThresholdPreflight.check(c, s.run, token, clock.instant());
             if (!queries.passed()) {
                 r = queries;
