@@ -75,10 +75,6 @@ public final class StageWatch {
         }
     }
 
-    public boolean isEmpty() {
-        return entries.isEmpty();
-    }
-
     /** Feeds one evaluation; a threshold missing from {@code readings} is not judged this time (e.g. still ramping up). */
     public Optional<Halt> observe(Map<String, Observation> readings, Instant now) {
         Halt halt = null;

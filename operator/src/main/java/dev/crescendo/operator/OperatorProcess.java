@@ -53,10 +53,6 @@ public final class OperatorProcess implements AutoCloseable {
         return http.port();
     }
 
-    public boolean started() {
-        return started;
-    }
-
     @Override
     public void close() {
         operator.stop();
